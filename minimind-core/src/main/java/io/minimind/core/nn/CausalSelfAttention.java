@@ -1,0 +1,78 @@
+package io.minimind.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import io.minimind.core.model.MiniMindConfig;
+import java.util.Map;
+
+/**
+ * Grouped-query causal self-attention with rotary positions.
+ *
+ * <p>Input x (B, T, d). Parameters q_proj (H·D, d), k_proj (K·D, d), v_proj (K·D, d), o_proj (d,
+ * H·D). Output (B, T, d). Query head h reads key/value head h / G (MiniMind's repeat_kv order).
+ * Without a fused kernel the scores (B, K, G, T, S) are materialised; the key/value heads are
+ * broadcast over G instead of copied.
+ */
+public final class CausalSelfAttention extends ModelBlock {
+  private final Parameter wq;
+  private final Parameter wk;
+  private final Parameter wv;
+  private final Parameter wo;
+  private final int heads;
+  private final int kvHeads;
+  private final int headDim;
+  private final float scale;
+
+  public CausalSelfAttention(MiniMindConfig c) {
+    this.heads = c.numAttentionHeads();
+    this.kvHeads = c.numKeyValueHeads();
+    this.headDim = c.headDim();
+    this.scale = (float) (1.0 / Math.sqrt(headDim));
+    this.wq = linearWeight("q_proj", heads * headDim, c.hiddenSize());
+    this.wk = linearWeight("k_proj", kvHeads * headDim, c.hiddenSize());
+    this.wv = linearWeight("v_proj", kvHeads * headDim, c.hiddenSize());
+    this.wo = linearWeight("o_proj", c.hiddenSize(), heads * headDim);
+  }
+
+  /**
+   * @param x (B, T, d)
+   * @param ctx RoPE angles for the T positions and the mask over S keys
+   * @param cache past keys/values (appended to) or null
+   * @param layer index of this layer in the cache
+   */
+  public NDArray forward(NDArray x, AttentionContext ctx, KvCache cache, int layer) {
+    long b = x.getShape().get(0);
+    long t = x.getShape().get(1);
+    int groups = heads / kvHeads;
+    NDArray q = linear(x, wq).reshape(b, t, heads, headDim); // (B, T, H, D)
+    NDArray k = linear(x, wk).reshape(b, t, kvHeads, headDim); // (B, T, K, D)
+    NDArray v = linear(x, wv).reshape(b, t, kvHeads, headDim); // (B, T, K, D)
+    q = RotaryEmbedding.rotate(q, ctx.cos(), ctx.sin());
+    k = RotaryEmbedding.rotate(k, ctx.cos(), ctx.sin());
+    q = q.transpose(0, 2, 1, 3).reshape(b, kvHeads, groups, t, headDim); // (B, K, G, T, D)
+    k = k.transpose(0, 2, 1, 3); // (B, K, T, D)
+    v = v.transpose(0, 2, 1, 3); // (B, K, T, D)
+    if (cache != null) {
+      NDArray[] full = cache.append(layer, k, v);
+      k = full[0]; // (B, K, S, D)
+      v = full[1];
+    }
+    NDArray kT = k.expandDims(2).swapAxes(3, 4); // (B, K, 1, D, S)
+    NDArray scores = q.matMul(kT).mul(scale); // (B, K, G, T, S)
+    if (ctx.mask() != null) {
+      scores = scores.add(ctx.mask()); // mask (B|1, 1, 1, T, S)
+    }
+    NDArray probs = scores.softmax(-1); // (B, K, G, T, S)
+    NDArray out = probs.matMul(v.expandDims(2)); // (B, K, G, T, D)
+    out = out.reshape(b, heads, t, headDim).transpose(0, 2, 1, 3).reshape(b, t, heads * headDim);
+    return linear(out, wo); // (B, T, d)
+  }
+
+  @Override
+  public void collectParameters(String prefix, Map<String, Parameter> out) {
+    out.put(prefix + "q_proj.weight", wq);
+    out.put(prefix + "k_proj.weight", wk);
+    out.put(prefix + "v_proj.weight", wv);
+    out.put(prefix + "o_proj.weight", wo);
+  }
+}
