@@ -1,0 +1,189 @@
+package io.minimind.core.checkpoint;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import io.minimind.core.io.AtomicFiles;
+import io.minimind.core.io.CheckpointFormatException;
+import io.minimind.core.io.ConfigJson;
+import io.minimind.core.io.SafeDType;
+import io.minimind.core.io.SafeTensors;
+import io.minimind.core.io.TensorData;
+import io.minimind.core.model.MiniMindModel;
+import io.minimind.core.train.AdamW;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The checkpoint directory of a run: {@code <root>/step-000100/…} plus a {@code latest} file
+ * naming the newest complete checkpoint.
+ */
+public final class Checkpoints {
+  public static final String MODEL_FILE = "model.safetensors";
+  public static final String OPTIMIZER_FILE = "optimizer.safetensors";
+  public static final String CONFIG_FILE = "config.json";
+  public static final String STATE_FILE = "trainer_state.json";
+  private static final String LATEST = "latest";
+  private static final String FIRST_MOMENT = "exp_avg.";
+  private static final String SECOND_MOMENT = "exp_avg_sq.";
+  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+
+  private final Path root;
+
+  public Checkpoints(Path root) {
+    this.root = root;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Directory name of the checkpoint after {@code step} optimizer steps. */
+  public static String name(long step) {
+    return String.format("step-%06d", step);
+  }
+
+  /**
+   * Writes a complete checkpoint: files go to a hidden temporary directory that is renamed into
+   * place only once everything is on disk, then {@code latest} is switched to it and checkpoints
+   * beyond {@code keep} are deleted, oldest first.
+   */
+  public Path save(MiniMindModel model, AdamW optimizer, TrainerState state, int keep)
+      throws IOException {
+    Files.createDirectories(root);
+    String name = name(state.step());
+    Path tmp = root.resolve("." + name + ".tmp-" + UUID.randomUUID());
+    Path target = root.resolve(name);
+    try {
+      Files.createDirectories(tmp);
+      SafeDType dtype = model.dataType() == DataType.FLOAT64 ? SafeDType.F64 : SafeDType.F32;
+      ModelWeights.save(model, tmp.resolve(MODEL_FILE), dtype);
+      SafeTensors.write(
+          tmp.resolve(OPTIMIZER_FILE),
+          optimizerTensors(optimizer, dtype),
+          Map.of("step", Long.toString(optimizer.stepCount())));
+      ConfigJson.write(tmp.resolve(CONFIG_FILE), model.config());
+      AtomicFiles.write(tmp.resolve(STATE_FILE), GSON.toJson(state).getBytes(StandardCharsets.UTF_8));
+      if (Files.exists(target)) {
+        deleteTree(target); // the same step re-saved after a resume
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      if (Files.exists(tmp)) {
+        deleteTree(tmp);
+      }
+    }
+    AtomicFiles.write(root.resolve(LATEST), name.getBytes(StandardCharsets.UTF_8));
+    prune(keep);
+    return target;
+  }
+
+  private static List<TensorData> optimizerTensors(AdamW optimizer, SafeDType dtype) {
+    List<TensorData> out = new ArrayList<>();
+    optimizer.firstMoments().forEach((k, a) -> out.add(TensorData.fromNDArray(FIRST_MOMENT + k, a, dtype)));
+    optimizer.secondMoments().forEach((k, a) -> out.add(TensorData.fromNDArray(SECOND_MOMENT + k, a, dtype)));
+    return out;
+  }
+
+  /** The newest complete checkpoint, if any. */
+  public Optional<Path> latest() throws IOException {
+    Path pointer = root.resolve(LATEST);
+    if (!Files.exists(pointer)) {
+      return Optional.empty();
+    }
+    String name = Files.readString(pointer, StandardCharsets.UTF_8).trim();
+    Path dir = root.resolve(name);
+    if (!name.matches("step-\\d{6,}") || !Files.isDirectory(dir)) {
+      throw new CheckpointFormatException(
+          pointer + " names '" + name + "', which is not a checkpoint directory in " + root);
+    }
+    return Optional.of(dir);
+  }
+
+  /** Reads {@code trainer_state.json} of a checkpoint. */
+  public static TrainerState readState(Path checkpoint) throws IOException {
+    Path file = checkpoint.resolve(STATE_FILE);
+    if (!Files.exists(file)) {
+      throw new CheckpointFormatException("checkpoint " + checkpoint + " has no " + STATE_FILE);
+    }
+    try {
+      TrainerState s = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), TrainerState.class);
+      if (s == null || s.formatVersion() < 1 || s.formatVersion() > TrainerState.CURRENT_VERSION) {
+        throw new CheckpointFormatException(file + ": unsupported format_version");
+      }
+      return s;
+    } catch (JsonParseException e) {
+      throw new CheckpointFormatException(file + ": not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** Restores model weights and optimizer moments from a checkpoint. */
+  public static void restore(Path checkpoint, MiniMindModel model, AdamW optimizer, NDManager manager)
+      throws IOException {
+    ModelWeights.load(model, checkpoint.resolve(MODEL_FILE));
+    Path optFile = checkpoint.resolve(OPTIMIZER_FILE);
+    if (!Files.exists(optFile)) {
+      throw new CheckpointFormatException("checkpoint " + checkpoint + " has no " + OPTIMIZER_FILE);
+    }
+    Map<String, String> meta = SafeTensors.readMetadata(optFile);
+    LinkedHashMap<String, TensorData> tensors = SafeTensors.read(optFile);
+    Map<String, NDArray> m = new LinkedHashMap<>();
+    Map<String, NDArray> v = new LinkedHashMap<>();
+    try (NDManager scope = manager.newSubManager()) {
+      for (TensorData t : tensors.values()) {
+        DataType dt = model.dataType();
+        if (t.name().startsWith(SECOND_MOMENT)) {
+          v.put(t.name().substring(SECOND_MOMENT.length()), t.toNDArray(scope, dt));
+        } else if (t.name().startsWith(FIRST_MOMENT)) {
+          m.put(t.name().substring(FIRST_MOMENT.length()), t.toNDArray(scope, dt));
+        } else {
+          throw new CheckpointFormatException(optFile + ": unexpected tensor '" + t.name() + "'");
+        }
+      }
+      for (String param : m.keySet()) {
+        if (!model.parameters().containsKey(param) || !v.containsKey(param)) {
+          throw new CheckpointFormatException(optFile + ": moments for unknown parameter '" + param + "'");
+        }
+      }
+      String step = meta.get("step");
+      if (step == null) {
+        throw new CheckpointFormatException(optFile + ": metadata lacks 'step'");
+      }
+      optimizer.restore(m, v, Long.parseLong(step));
+    }
+  }
+
+  private void prune(int keep) throws IOException {
+    List<Path> all;
+    try (Stream<Path> s = Files.list(root)) {
+      all = s.filter(p -> p.getFileName().toString().matches("step-\\d{6,}"))
+          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+          .toList();
+    }
+    for (int i = 0; i < all.size() - keep; i++) {
+      deleteTree(all.get(i));
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
