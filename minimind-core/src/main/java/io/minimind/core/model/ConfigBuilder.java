@@ -76,7 +76,11 @@ public final class ConfigBuilder {
         case "rms_norm_eps" -> rmsNormEps = Double.parseDouble(value);
         case "rope_theta" -> ropeTheta = Double.parseDouble(value);
         case "inference_rope_scaling", "yarn" -> yarn = parseBoolean(value);
-        case "rope_scaling.factor" -> ropeScaling = withFactor(Double.parseDouble(value));
+        case "rope_scaling.factor" -> ropeScaling = scaling(Double.parseDouble(value), null, null, null);
+        case "rope_scaling.original_max_position_embeddings" ->
+            ropeScaling = scaling(null, Integer.parseInt(value), null, null);
+        case "rope_scaling.beta_fast" -> ropeScaling = scaling(null, null, Double.parseDouble(value), null);
+        case "rope_scaling.beta_slow" -> ropeScaling = scaling(null, null, null, Double.parseDouble(value));
         case "dropout" -> dropout = Double.parseDouble(value);
         case "bos_token_id" -> bosTokenId = Integer.parseInt(value);
         case "eos_token_id" -> eosTokenId = Integer.parseInt(value);
@@ -153,13 +157,14 @@ public final class ConfigBuilder {
         moe.normTopkProb());
   }
 
-  private RopeScaling withFactor(double factor) {
+  /** Changes one YaRN field (null keeps it) and switches YaRN on. */
+  private RopeScaling scaling(Double factor, Integer originalMax, Double betaFast, Double betaSlow) {
     yarn = true;
     return new RopeScaling(
-        factor,
-        ropeScaling.originalMaxPositionEmbeddings(),
-        ropeScaling.betaFast(),
-        ropeScaling.betaSlow());
+        factor != null ? factor : ropeScaling.factor(),
+        originalMax != null ? originalMax : ropeScaling.originalMaxPositionEmbeddings(),
+        betaFast != null ? betaFast : ropeScaling.betaFast(),
+        betaSlow != null ? betaSlow : ropeScaling.betaSlow());
   }
 
   private static boolean parseBoolean(String v) {

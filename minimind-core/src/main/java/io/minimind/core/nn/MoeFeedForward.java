@@ -52,14 +52,7 @@ public final class MoeFeedForward extends ModelBlock {
     NDArray flat = x.reshape(b * t, d); // (N, d)
     NDArray scores = linear(flat, gate).softmax(-1); // (N, E)
     NDList top = scores.topK(k, -1, true, true); // values, indices: (N, k)
-    NDArray topWeight = top.get(0);
-    NDArray topIndex = top.get(1);
-    if (k > 1 && moe.normTopkProb()) {
-      topWeight = topWeight.div(topWeight.sum(new int[] {-1}, true).add(1e-20f)); // (N, k)
-    }
-    // (N, k, E) one-hot of the choices, weighted and summed over k → (N, E) routing weights
-    NDArray routing =
-        topIndex.oneHot(numExperts, x.getDataType()).mul(topWeight.expandDims(-1)).sum(new int[] {1});
+    NDArray routing = routingWeights(top.get(0), top.get(1), x.getDataType()); // (N, E)
     NDArray y = null;
     for (int e = 0; e < numExperts; e++) {
       NDArray w = routing.get(":, " + e).expandDims(-1); // (N, 1)
@@ -69,8 +62,23 @@ public final class MoeFeedForward extends ModelBlock {
     for (SwiGluMlp shared : sharedExperts) {
       y = y.add(shared.forward(flat, training));
     }
-    NDArray aux = training && moe.auxLossAlpha() > 0 ? auxLoss(scores, topIndex, b, t) : null;
+    NDArray aux = training && moe.auxLossAlpha() > 0 ? auxLoss(scores, top.get(1), b, t) : null;
     return new Result(y.reshape(b, t, d), aux);
+  }
+
+  /**
+   * Dense (N, E) routing matrix: the chosen experts' gate probabilities (renormalised to sum 1 when
+   * k > 1 and norm_topk_prob), zero elsewhere.
+   *
+   * @param topWeight (N, k) probabilities of the chosen experts
+   * @param topIndex (N, k) their indices
+   */
+  NDArray routingWeights(NDArray topWeight, NDArray topIndex, DataType dtype) {
+    if (moe.numExpertsPerTok() > 1 && moe.normTopkProb()) {
+      topWeight = topWeight.div(topWeight.sum(new int[] {-1}, true).add(1e-20f)); // (N, k)
+    }
+    // (N, k, E) one-hot of the choices, weighted and summed over k → (N, E)
+    return topIndex.oneHot(moe.nRoutedExperts(), dtype).mul(topWeight.expandDims(-1)).sum(new int[] {1});
   }
 
   /**
