@@ -27,7 +27,7 @@ import java.util.Map;
  * embedding unless configured otherwise).
  *
  * <p>Input ids (B, T) int64; optional attention mask (B, S) with S = cached + T (1 real, 0 pad).
- * Output logits (B, T', V). Positions follow the mask (cumulative count of real tokens − 1), so a
+ * Output logits (B, T', V). Positions skip leading padding (see {@link #positions}), so a
  * left-padded row produces the same logits as the same row unpadded.
  */
 public final class MiniMindModel extends ModelBlock implements AutoCloseable {
@@ -173,17 +173,21 @@ public final class MiniMindModel extends ModelBlock implements AutoCloseable {
   }
 
   /**
-   * Position of each new token: with a mask, the number of real tokens before it (so left padding
-   * does not shift positions); without one, past..past+T-1. Returns (B, T) or (1, T) int64.
+   * Position of each new token: its index in the sequence minus the row's leading padding, so a
+   * left-padded row gets the positions it would have alone, while right padding (as in training
+   * batches) keeps MiniMind's positions, counting on through the pads. Without a mask:
+   * past..past+T-1. Returns (B, T) or (1, T) int64.
    */
   private static NDArray positions(NDManager scope, NDArray mask, int b, int t, int past) {
     if (mask == null) {
       return scope.arange(past, past + t).toType(DataType.INT64, false).reshape(1, t);
     }
-    NDArray counted = mask.toType(DataType.INT64, false).cumSum(1).sub(1); // (B, S)
-    counted = counted.maximum(0);
     long s = mask.getShape().get(1);
-    return counted.get(":, " + (s - t) + ":"); // (B, T)
+    NDArray seen = mask.toType(DataType.INT64, false).cumSum(1); // (B, S) real tokens so far
+    NDArray leading = seen.eq(0).toType(DataType.INT64, false).sum(new int[] {1}, true); // (B, 1)
+    NDArray index = scope.arange(0, (int) s).toType(DataType.INT64, false).reshape(1, s); // (1, S)
+    NDArray positions = index.sub(leading).maximum(0); // (B, S)
+    return positions.get(":, " + (s - t) + ":"); // (B, T)
   }
 
   @Override

@@ -20,7 +20,7 @@ public final class RotaryEmbedding implements AutoCloseable {
 
   public RotaryEmbedding(NDManager manager, MiniMindConfig config, DataType dtype) {
     this.length = config.maxPositionEmbeddings();
-    double[] inv =
+    float[] inv =
         RopeFrequencies.inverseFrequencies(
             config.headDim(), config.ropeTheta(), config.ropeScaling(), length);
     float[][] tables = RopeFrequencies.tables(inv, length);

@@ -9,22 +9,18 @@ import org.junit.jupiter.api.Test;
 class RopeFrequenciesTest {
   @Test
   void plainRopeIsThetaPowers() {
-    double[] f = RopeFrequencies.inverseFrequencies(8, 1e4, null, 100);
-    assertArrayEquals(new double[] {1, 0.1, 0.01, 0.001}, f, 1e-12);
+    float[] f = RopeFrequencies.inverseFrequencies(8, 1e4, null, 100);
+    assertArrayEquals(new float[] {1, 0.1f, 0.01f, 0.001f}, f, 1e-7f);
   }
 
   @Test
-  void yarnBlendsWithALinearRamp() {
-    // D=8, θ=1e4, L_orig=64, factor 4, β_fast 4, β_slow 1, table of 256 > 64.
-    // dim(b) = 8·ln(64/(2π·b)) / (2·ln 1e4):
-    //   dim(4) = 8·ln(2.546479)/18.420681 = 0.405940 → low = floor = 0
-    //   dim(1) = 8·ln(10.185916)/18.420681 = 1.008000 → high = min(ceil = 2, 3) = 2
-    // γ_i = clamp((i − 0)/2, 0, 1) = [0, 0.5, 1, 1]; f'_i = f_i·(1 − γ + γ/4)
+  void yarnScalesDimensionsBelowTheCorrectionIndex() {
+    // D=8, θ=1e4 → f = [1, 0.1, 0.01, 0.001], wavelengths 2π/f = [6.3, 62.8, 628, 6283].
+    // L_orig = 64: the first wavelength above 64 is index 2 → c = 2.
+    // β_i = 1 + (4 − 1)·i/3 = [1, 2, 3, 4]; for i < 2: (β·4 − β + 1)/(β·4) = [1, 7/8]; else 1/4.
     RopeScaling s = new RopeScaling(4, 64, 4, 1);
-    assertEquals(0.405940, RopeFrequencies.correctionDim(4, 8, 1e4, s), 1e-6);
-    assertEquals(1.008000, RopeFrequencies.correctionDim(1, 8, 1e4, s), 1e-6);
-    double[] f = RopeFrequencies.inverseFrequencies(8, 1e4, s, 256);
-    assertArrayEquals(new double[] {1, 0.1 * 0.625, 0.01 * 0.25, 0.001 * 0.25}, f, 1e-12);
+    float[] f = RopeFrequencies.inverseFrequencies(8, 1e4, s, 256);
+    assertArrayEquals(new float[] {1, 0.0875f, 0.0025f, 0.00025f}, f, 1e-8f);
   }
 
   @Test
@@ -38,7 +34,7 @@ class RopeFrequenciesTest {
 
   @Test
   void tablesRepeatTheHalvesForRotateHalf() {
-    float[][] t = RopeFrequencies.tables(new double[] {1, 0.5}, 3);
+    float[][] t = RopeFrequencies.tables(new float[] {1, 0.5f}, 3);
     // position 2: angles 2 and 1
     assertEquals((float) Math.cos(2), t[0][2 * 4], 1e-7);
     assertEquals((float) Math.cos(1), t[0][2 * 4 + 1], 1e-7);
