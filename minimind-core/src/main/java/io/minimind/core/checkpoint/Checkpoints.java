@@ -7,6 +7,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import io.minimind.core.io.AtomicFiles;
+import io.minimind.core.tokenizer.MiniMindTokenizer;
 import io.minimind.core.io.CheckpointFormatException;
 import io.minimind.core.io.ConfigJson;
 import io.minimind.core.io.SafeDType;
@@ -43,9 +44,17 @@ public final class Checkpoints {
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
   private final Path root;
+  private final MiniMindTokenizer tokenizer;
 
+  /** Checkpoints without tokenizer files (tests). */
   public Checkpoints(Path root) {
+    this(root, null);
+  }
+
+  /** Checkpoints that also carry the tokenizer, so each one is a loadable model directory. */
+  public Checkpoints(Path root, MiniMindTokenizer tokenizer) {
     this.root = root;
+    this.tokenizer = tokenizer;
   }
 
   public Path root() {
@@ -78,6 +87,9 @@ public final class Checkpoints {
           Map.of("step", Long.toString(optimizer.stepCount())));
       ConfigJson.write(tmp.resolve(CONFIG_FILE), model.config());
       AtomicFiles.write(tmp.resolve(STATE_FILE), GSON.toJson(state).getBytes(StandardCharsets.UTF_8));
+      if (tokenizer != null) {
+        tokenizer.saveTo(tmp);
+      }
       if (Files.exists(target)) {
         deleteTree(target); // the same step re-saved after a resume
       }

@@ -34,9 +34,13 @@ public final class MiniMindTokenizer implements AutoCloseable {
   private final int bosId;
   private final int eosId;
   private final int padId;
+  private final byte[] tokenizerJson;
+  private final byte[] configJson;
 
   private MiniMindTokenizer(byte[] tokenizerJson, byte[] configJson, String source)
       throws IOException {
+    this.tokenizerJson = tokenizerJson.clone();
+    this.configJson = configJson == null ? null : configJson.clone();
     this.vocab = TokenizerVocab.parse(new String(tokenizerJson, StandardCharsets.UTF_8), source);
     this.sha256 = sha256(tokenizerJson);
     JsonObject cfg = configJson == null ? new JsonObject()
@@ -68,6 +72,18 @@ public final class MiniMindTokenizer implements AutoCloseable {
           "classpath:" + RESOURCE_DIR);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load the bundled MiniMind tokenizer", e);
+    }
+  }
+
+  /**
+   * Writes {@code tokenizer.json} (and {@code tokenizer_config.json} when known) into {@code dir},
+   * each atomically, so a model directory carries the exact tokenizer it was trained with.
+   */
+  public void saveTo(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    io.minimind.core.io.AtomicFiles.write(dir.resolve("tokenizer.json"), tokenizerJson);
+    if (configJson != null) {
+      io.minimind.core.io.AtomicFiles.write(dir.resolve("tokenizer_config.json"), configJson);
     }
   }
 

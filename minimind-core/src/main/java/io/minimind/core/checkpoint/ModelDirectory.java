@@ -1,0 +1,80 @@
+package io.minimind.core.checkpoint;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import io.minimind.core.io.CheckpointFormatException;
+import io.minimind.core.io.ConfigJson;
+import io.minimind.core.io.SafeDType;
+import io.minimind.core.model.MiniMindModel;
+import io.minimind.core.tokenizer.MiniMindTokenizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+
+/**
+ * A self-contained model directory, the unit the chat command, the inference service and exports
+ * read: {@code config.json}, {@code model.safetensors}, {@code tokenizer.json} and {@code
+ * tokenizer_config.json}. A training checkpoint directory is also one (it has extra files).
+ */
+public final class ModelDirectory {
+  private ModelDirectory() {}
+
+  /** A loaded model with its tokenizer. */
+  public record Loaded(MiniMindModel model, MiniMindTokenizer tokenizer, boolean bundledTokenizer) {}
+
+  /**
+   * Writes a model directory atomically: everything goes to a sibling temporary directory that
+   * replaces {@code dir} only once complete (an existing {@code dir} is moved aside, then deleted).
+   */
+  public static void save(MiniMindModel model, MiniMindTokenizer tokenizer, Path dir) throws IOException {
+    Path abs = dir.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
+    Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + UUID.randomUUID());
+    Path old = abs.resolveSibling("." + abs.getFileName() + ".old-" + UUID.randomUUID());
+    try {
+      Files.createDirectories(tmp);
+      ModelWeights.save(model, tmp.resolve(Checkpoints.MODEL_FILE), SafeDType.F32);
+      ConfigJson.write(tmp.resolve(Checkpoints.CONFIG_FILE), model.config());
+      tokenizer.saveTo(tmp);
+      if (Files.exists(abs)) {
+        Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      if (Files.exists(tmp)) {
+        Checkpoints.deleteTree(tmp);
+      }
+      if (Files.exists(old)) {
+        Checkpoints.deleteTree(old);
+      }
+    }
+  }
+
+  /**
+   * Loads a model directory (or a training checkpoint). Without tokenizer files the bundled
+   * MiniMind tokenizer is used, and {@link Loaded#bundledTokenizer()} says so.
+   */
+  public static Loaded load(Path dir, NDManager manager) throws IOException {
+    Path config = dir.resolve(Checkpoints.CONFIG_FILE);
+    Path weights = dir.resolve(Checkpoints.MODEL_FILE);
+    if (!Files.isRegularFile(config) || !Files.isRegularFile(weights)) {
+      throw new CheckpointFormatException(
+          dir + " is not a model directory: it needs config.json and model.safetensors");
+    }
+    boolean hasTokenizer = Files.isRegularFile(dir.resolve("tokenizer.json"));
+    MiniMindTokenizer tokenizer =
+        hasTokenizer ? MiniMindTokenizer.load(dir) : MiniMindTokenizer.defaultTokenizer();
+    MiniMindModel model = new MiniMindModel(ConfigJson.read(config));
+    if (model.config().vocabSize() < tokenizer.vocabSize()) {
+      throw new CheckpointFormatException(dir + ": the model's vocab_size "
+          + model.config().vocabSize() + " is smaller than the tokenizer's " + tokenizer.vocabSize());
+    }
+    Engine.getInstance().setRandomSeed(0);
+    model.initializeRandom(manager, DataType.FLOAT32);
+    ModelWeights.load(model, weights);
+    return new Loaded(model, tokenizer, !hasTokenizer);
+  }
+}

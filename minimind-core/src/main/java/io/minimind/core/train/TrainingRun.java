@@ -1,0 +1,161 @@
+package io.minimind.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import io.minimind.core.checkpoint.Checkpoints;
+import io.minimind.core.checkpoint.ModelDirectory;
+import io.minimind.core.checkpoint.ModelWeights;
+import io.minimind.core.data.BadLinePolicy;
+import io.minimind.core.data.JsonlIndex;
+import io.minimind.core.data.PretrainDataset;
+import io.minimind.core.data.SftDataset;
+import io.minimind.core.data.TokenDataset;
+import io.minimind.core.io.ConfigJson;
+import io.minimind.core.model.ConfigBuilder;
+import io.minimind.core.model.MiniMindConfig;
+import io.minimind.core.model.MiniMindModel;
+import io.minimind.core.model.Presets;
+import io.minimind.core.tokenizer.MiniMindTokenizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pretraining or SFT run from files: reads a MiniMind-format JSONL dataset, builds or loads the
+ * model, trains with checkpoints under {@code <out>/checkpoints}, and on completion writes the model
+ * directory {@code <out>/model} (weights, config, tokenizer). Used by the CLI and trainer-service.
+ */
+public final class TrainingRun {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+
+  /** Pretraining on {@code {"text"}} lines or SFT on {@code {"conversations"}} lines. */
+  public enum Mode {
+    PRETRAIN,
+    SFT;
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * What to run.
+   *
+   * @param mode pretrain or sft
+   * @param data the JSONL dataset
+   * @param outDir receives checkpoints/ and model/
+   * @param preset model preset for a fresh model (ignored with {@code initFrom})
+   * @param overrides {@code key=value} config overrides (config.json names)
+   * @param initFrom a model directory to start from (SFT from the pretrained model), or null
+   * @param tokenizerDir a tokenizer directory, or null for {@code initFrom}'s or MiniMind's
+   * @param train hyper-parameters
+   * @param maxBadLines bad JSONL lines tolerated (reported and skipped) before the run stops
+   * @param resume continue from the newest checkpoint in {@code outDir/checkpoints}
+   */
+  public record Spec(Mode mode, Path data, Path outDir, String preset, List<String> overrides,
+      Path initFrom, Path tokenizerDir, TrainConfig train, int maxBadLines, boolean resume) {}
+
+  /** The result plus where the model was written and what was trained. */
+  public record Outcome(TrainResult result, Path modelDir, MiniMindConfig config, long parameters,
+      String dataset) {}
+
+  private TrainingRun() {}
+
+  public static Outcome run(Spec spec, ProgressListener listener) throws IOException {
+    if (!Files.isRegularFile(spec.data())) {
+      throw new IllegalArgumentException("dataset " + spec.data() + " does not exist or is not a file");
+    }
+    try (MiniMindTokenizer tokenizer = tokenizer(spec);
+        NDManager manager = NDManager.newBaseManager("PyTorch")) {
+      BadLinePolicy policy = new BadLinePolicy(spec.maxBadLines());
+      TokenDataset data = open(spec, tokenizer, policy);
+      try {
+        LOG.info("dataset: {}", data.describe());
+        Checkpoints checkpoints = new Checkpoints(spec.outDir().resolve("checkpoints"), tokenizer);
+        MiniMindConfig config = modelConfig(spec, checkpoints, tokenizer);
+        if (config.dropout() > 0) {
+          throw new IllegalArgumentException("dropout " + config.dropout()
+              + " is not supported in training (MiniMind trains with 0); set dropout=0");
+        }
+        Engine.getInstance().setRandomSeed((int) spec.train().seed());
+        MiniMindModel model = new MiniMindModel(config);
+        model.initializeRandom(manager, DataType.FLOAT32);
+        if (spec.initFrom() != null) {
+          ModelWeights.load(model, spec.initFrom().resolve(Checkpoints.MODEL_FILE));
+        }
+        Trainer.RunIdentity identity = new Trainer.RunIdentity(spec.mode().id(),
+            fingerprint(spec.data(), indexOf(data)), tokenizer.sha256(), tokenizer.padId());
+        Trainer trainer = new Trainer(model, data, spec.train(), identity, checkpoints, listener);
+        TrainResult result = trainer.run(manager, spec.resume());
+        Path modelDir = spec.outDir().resolve("model");
+        if (result.completed()) {
+          ModelDirectory.save(model, tokenizer, modelDir);
+        }
+        return new Outcome(result, result.completed() ? modelDir : null, config,
+            model.parameterCount(), data.describe());
+      } finally {
+        close(data);
+      }
+    }
+  }
+
+  private static void close(TokenDataset data) throws IOException {
+    if (data instanceof PretrainDataset p) {
+      p.close();
+    } else if (data instanceof SftDataset s) {
+      s.close();
+    }
+  }
+
+  private static MiniMindTokenizer tokenizer(Spec spec) throws IOException {
+    if (spec.tokenizerDir() != null) {
+      return MiniMindTokenizer.load(spec.tokenizerDir());
+    }
+    if (spec.initFrom() != null && Files.isRegularFile(spec.initFrom().resolve("tokenizer.json"))) {
+      return MiniMindTokenizer.load(spec.initFrom());
+    }
+    return MiniMindTokenizer.defaultTokenizer();
+  }
+
+  private static TokenDataset open(Spec spec, MiniMindTokenizer tok, BadLinePolicy policy) throws IOException {
+    int len = spec.train().maxSeqLen();
+    return spec.mode() == Mode.PRETRAIN
+        ? PretrainDataset.open(spec.data(), tok, len, policy)
+        : SftDataset.open(spec.data(), tok, len, policy);
+  }
+
+  private static JsonlIndex indexOf(TokenDataset data) {
+    return data instanceof PretrainDataset p ? p.index() : ((SftDataset) data).index();
+  }
+
+  /** The resumed checkpoint's config, else initFrom's, else the preset, each with overrides. */
+  private static MiniMindConfig modelConfig(Spec spec, Checkpoints checkpoints, MiniMindTokenizer tok)
+      throws IOException {
+    MiniMindConfig base;
+    var latest = spec.resume() ? checkpoints.latest() : java.util.Optional.<Path>empty();
+    if (latest.isPresent()) {
+      return ConfigJson.read(latest.get().resolve(Checkpoints.CONFIG_FILE));
+    } else if (spec.initFrom() != null) {
+      base = ConfigJson.read(spec.initFrom().resolve(Checkpoints.CONFIG_FILE));
+    } else {
+      base = Presets.get(spec.preset());
+    }
+    MiniMindConfig config = ConfigBuilder.from(base).override(spec.overrides()).build();
+    if (config.vocabSize() < tok.vocabSize()) {
+      throw new IllegalArgumentException("vocab_size " + config.vocabSize()
+          + " is smaller than the tokenizer's vocabulary of " + tok.vocabSize());
+    }
+    return config;
+  }
+
+  /** Identifies the dataset by name, size and line counts (not by absolute path, so runs can move). */
+  static String fingerprint(Path data, JsonlIndex index) throws IOException {
+    return data.getFileName() + ":" + Files.size(data) + "B:" + index.goodLines() + "good:"
+        + index.badLines() + "bad";
+  }
+}
