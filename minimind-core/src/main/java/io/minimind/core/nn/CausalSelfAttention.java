@@ -10,8 +10,8 @@ import java.util.Map;
  *
  * <p>Input x (B, T, d). Parameters q_proj (H·D, d), k_proj (K·D, d), v_proj (K·D, d), o_proj (d,
  * H·D). Output (B, T, d). Query head h reads key/value head h / G (MiniMind's repeat_kv order).
- * Without a fused kernel the scores (B, K, G, T, S) are materialised; the key/value heads are
- * broadcast over G instead of copied.
+ * Without a fused kernel the scores (B, K, G·T, S) are materialised; the G query heads of a
+ * key/value head are stacked as rows of one matmul instead of copying keys/values G times.
  */
 public final class CausalSelfAttention extends ModelBlock {
   private final Parameter wq;
@@ -47,9 +47,12 @@ public final class CausalSelfAttention extends ModelBlock {
     NDArray q = linear(x, wq).reshape(b, t, heads, headDim); // (B, T, H, D)
     NDArray k = linear(x, wk).reshape(b, t, kvHeads, headDim); // (B, T, K, D)
     NDArray v = linear(x, wv).reshape(b, t, kvHeads, headDim); // (B, T, K, D)
-    q = RotaryEmbedding.rotate(q, ctx.cos(), ctx.sin());
+    // 1/√D folded into q: scaling (B, T, H, D) is cheaper than scaling the (…, T, S) scores.
+    q = RotaryEmbedding.rotate(q, ctx.cos(), ctx.sin()).mul(scale);
     k = RotaryEmbedding.rotate(k, ctx.cos(), ctx.sin());
-    q = q.transpose(0, 2, 1, 3).reshape(b, kvHeads, groups, t, headDim); // (B, K, G, T, D)
+    // The G query heads sharing a key/value head are stacked as rows, so one plain 4-D matmul
+    // serves them all without expanding keys/values G times: (B, K, G·T, D).
+    q = q.transpose(0, 2, 1, 3).reshape(b, kvHeads, groups * t, headDim);
     k = k.transpose(0, 2, 1, 3); // (B, K, T, D)
     v = v.transpose(0, 2, 1, 3); // (B, K, T, D)
     if (cache != null) {
@@ -57,13 +60,14 @@ public final class CausalSelfAttention extends ModelBlock {
       k = full[0]; // (B, K, S, D)
       v = full[1];
     }
-    NDArray kT = k.expandDims(2).swapAxes(3, 4); // (B, K, 1, D, S)
-    NDArray scores = q.matMul(kT).mul(scale); // (B, K, G, T, S)
+    long s = k.getShape().get(2);
+    NDArray scores = q.matMul(k.swapAxes(2, 3)); // (B, K, G·T, S)
     if (ctx.mask() != null) {
-      scores = scores.add(ctx.mask()); // mask (B|1, 1, 1, T, S)
+      // view as (B, K, G, T, S) so the (B|1, 1, 1, T, S) mask broadcasts over heads
+      scores = scores.reshape(b, kvHeads, groups, t, s).add(ctx.mask());
     }
-    NDArray probs = scores.softmax(-1); // (B, K, G, T, S)
-    NDArray out = probs.matMul(v.expandDims(2)); // (B, K, G, T, D)
+    NDArray probs = scores.softmax(-1).reshape(b, kvHeads, groups * t, s);
+    NDArray out = probs.matMul(v); // (B, K, G·T, D)
     out = out.reshape(b, heads, t, headDim).transpose(0, 2, 1, 3).reshape(b, t, heads * headDim);
     return linear(out, wo); // (B, T, d)
   }
