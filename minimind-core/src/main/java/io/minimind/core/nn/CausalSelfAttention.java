@@ -1,6 +1,8 @@
 package io.minimind.core.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Parameter;
 import io.minimind.core.model.MiniMindConfig;
 import java.util.Map;
@@ -22,6 +24,9 @@ public final class CausalSelfAttention extends ModelBlock {
   private final int kvHeads;
   private final int headDim;
   private final float scale;
+
+  /** Queries per block in {@link #chunkedAttention}; prompts and training use it from 2 blocks. */
+  static final int QUERY_CHUNK = 128;
 
   public CausalSelfAttention(MiniMindConfig c) {
     this.heads = c.numAttentionHeads();
@@ -60,16 +65,55 @@ public final class CausalSelfAttention extends ModelBlock {
       k = full[0]; // (B, K, S, D)
       v = full[1];
     }
-    long s = k.getShape().get(2);
-    NDArray scores = q.matMul(k.swapAxes(2, 3)); // (B, K, G·T, S)
-    if (ctx.mask() != null) {
-      // view as (B, K, G, T, S) so the (B|1, 1, 1, T, S) mask broadcasts over heads
-      scores = scores.reshape(b, kvHeads, groups, t, s).add(ctx.mask());
-    }
-    NDArray probs = scores.softmax(-1).reshape(b, kvHeads, groups * t, s);
-    NDArray out = probs.matMul(v); // (B, K, G·T, D)
+    NDArray out = t >= 2 * QUERY_CHUNK && ctx.mask() != null
+        ? chunkedAttention(q, k, v, ctx.mask(), b, groups, t)
+        : attention(q, k, v, ctx.mask(), b, groups, t); // (B, K, G·T, D)
     out = out.reshape(b, heads, t, headDim).transpose(0, 2, 1, 3).reshape(b, t, heads * headDim);
     return linear(out, wo); // (B, T, d)
+  }
+
+  /**
+   * softmax(q·kᵀ + mask)·v for all queries at once.
+   *
+   * @param q (B, K, G·T, D), already scaled
+   * @param k (B, K, S, D)
+   * @param v (B, K, S, D)
+   * @param mask (B|1, 1, 1, T, S) or null
+   * @return (B, K, G·T, D)
+   */
+  private NDArray attention(NDArray q, NDArray k, NDArray v, NDArray mask, long b, int groups, long t) {
+    long s = k.getShape().get(2);
+    NDArray scores = q.matMul(k.swapAxes(2, 3)); // (B, K, G·T, S)
+    if (mask != null) {
+      // view as (B, K, G, T, S) so the mask broadcasts over heads
+      scores = scores.reshape(b, kvHeads, groups, t, s).add(mask);
+    }
+    NDArray probs = scores.softmax(-1).reshape(b, kvHeads, groups * t, s);
+    return probs.matMul(v);
+  }
+
+  /**
+   * The same result, computed for blocks of {@link #QUERY_CHUNK} queries: block [a, e) only needs
+   * the keys up to its last position, so the causal upper triangle is mostly never computed
+   * (for T = 4 blocks, 62.5% of the score work and memory). Shapes as in {@link #attention}.
+   */
+  private NDArray chunkedAttention(NDArray q, NDArray k, NDArray v, NDArray mask, long b, int groups, long t) {
+    long past = k.getShape().get(2) - t;
+    NDArray q5 = q.reshape(b, kvHeads, groups, t, headDim); // (B, K, G, T, D)
+    NDList blocks = new NDList();
+    for (long a = 0; a < t; a += QUERY_CHUNK) {
+      long e = Math.min(a + QUERY_CHUNK, t);
+      long rows = e - a;
+      long keys = past + e;
+      NDArray qc = q5.get(":, :, :, " + a + ":" + e + ", :").reshape(b, kvHeads, groups * rows, headDim);
+      NDArray kc = k.get(":, :, :" + keys + ", :"); // (B, K, keys, D)
+      NDArray vc = v.get(":, :, :" + keys + ", :");
+      NDArray scores = qc.matMul(kc.swapAxes(2, 3)).reshape(b, kvHeads, groups, rows, keys)
+          .add(mask.get(":, :, :, " + a + ":" + e + ", :" + keys)); // (B, K, G, rows, keys)
+      NDArray probs = scores.softmax(-1).reshape(b, kvHeads, groups * rows, keys);
+      blocks.add(probs.matMul(vc).reshape(b, kvHeads, groups, rows, headDim));
+    }
+    return NDArrays.concat(blocks, 3).reshape(b, kvHeads, groups * t, headDim);
   }
 
   @Override

@@ -68,6 +68,31 @@ class MiniMindModelTest {
   }
 
   @Test
+  void blockwiseAttentionOfLongInputsMatchesTokenByTokenDecoding() {
+    // 300 tokens take the blocked causal path (blocks of 128 queries) in one forward; decoding
+    // one token at a time never does.
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      Engine.getInstance().setRandomSeed(9);
+      MiniMindModel model = new MiniMindModel(small());
+      model.initializeRandom(m, DataType.FLOAT32);
+      int n = 300;
+      long[] ids = new long[n];
+      for (int i = 0; i < n; i++) {
+        ids[i] = (i * 13 + 5) % 50;
+      }
+      NDArray full = model.forward(m.create(ids, new Shape(1, n)), null, null, 0, false).logits();
+      try (KvCache cache = new KvCache(m, 2)) {
+        for (int i = 0; i < n; i++) {
+          NDArray step = model.forward(m.create(new long[] {ids[i]}, new Shape(1, 1)), null, cache, 0, false).logits();
+          if (i % 37 == 0 || i == n - 1) {
+            assertClose(full.get(":, " + i + ":" + (i + 1) + ", :"), step, 1e-4);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void leftPaddedRowMatchesUnpaddedRow() {
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
       Engine.getInstance().setRandomSeed(11);

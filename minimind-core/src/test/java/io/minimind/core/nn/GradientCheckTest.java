@@ -31,9 +31,9 @@ class GradientCheckTest {
   static MiniMindConfig config(boolean moe, boolean yarn) {
     return Presets.builder("tiny")
         .override(List.of("hidden_size=16", "num_hidden_layers=2", "num_attention_heads=4",
-            "num_key_value_heads=2", "vocab_size=11", "max_position_embeddings=64",
+            "num_key_value_heads=2", "vocab_size=11", "max_position_embeddings=512",
             "use_moe=" + moe, "yarn=" + yarn))
-        .set("rope_scaling.original_max_position_embeddings", "16") // YaRN active: 64 > 16
+        .set("rope_scaling.original_max_position_embeddings", "16") // YaRN active: 512 > 16
         .set("inference_rope_scaling", Boolean.toString(yarn))
         .build();
   }
@@ -68,14 +68,24 @@ class GradientCheckTest {
     checkAttention(config(false, true));
   }
 
+  @Test
+  void attentionBlockwiseOnLongInput() {
+    // 260 positions: the causal blocks of 128 queries are used (see CausalSelfAttention)
+    checkAttention(config(false, false), 260);
+  }
+
   private void checkAttention(MiniMindConfig c) {
+    checkAttention(c, 5);
+  }
+
+  private void checkAttention(MiniMindConfig c, int t) {
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
       RotaryEmbedding rope = new RotaryEmbedding(m, c, DataType.FLOAT64);
-      NDArray positions = m.arange(0, 5).toType(DataType.INT64, false).reshape(1, 5);
+      NDArray positions = m.arange(0, t).toType(DataType.INT64, false).reshape(1, t);
       NDArray[] cs = rope.lookup(positions);
-      NDArray mask = AttentionMasks.causal(m, null, 1, 5, 5, DataType.FLOAT64);
+      NDArray mask = AttentionMasks.causal(m, null, 1, t, t, DataType.FLOAT64);
       AttentionContext ctx = new AttentionContext(cs[0], cs[1], mask);
-      check(new CausalSelfAttention(c), (b, x) -> b.forward(x, ctx, null, 0));
+      check(new CausalSelfAttention(c), (b, x) -> b.forward(x, ctx, null, 0), t);
     }
   }
 
@@ -105,14 +115,18 @@ class GradientCheckTest {
 
   /** Scalar loss = Σ forward(x) ⊙ R; compares gradients w.r.t. parameters and input. */
   private static <B extends ModelBlock> void check(B block, Forward<B> forward) {
+    check(block, forward, 5);
+  }
+
+  private static <B extends ModelBlock> void check(B block, Forward<B> forward, int t) {
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
       Engine.getInstance().setRandomSeed(5);
       for (var p : block.getParameters()) {
         p.getValue().initialize(m, DataType.FLOAT64);
       }
-      NDArray x = m.randomNormal(new Shape(1, 5, 16)).toType(DataType.FLOAT64, false);
+      NDArray x = m.randomNormal(new Shape(1, t, 16)).toType(DataType.FLOAT64, false);
       x.setRequiresGradient(true);
-      NDArray r = m.randomNormal(new Shape(1, 5, 16)).toType(DataType.FLOAT64, false);
+      NDArray r = m.randomNormal(new Shape(1, t, 16)).toType(DataType.FLOAT64, false);
       Map<String, Parameter> params = new LinkedHashMap<>();
       block.collectParameters("", params);
       Parameter input = Parameter.builder().setName("x").setType(Parameter.Type.OTHER).optArray(x).build();
