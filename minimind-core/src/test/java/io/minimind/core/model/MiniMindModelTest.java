@@ -69,7 +69,7 @@ class MiniMindModelTest {
 
   @Test
   void blockwiseAttentionOfLongInputsMatchesTokenByTokenDecoding() {
-    // 300 tokens take the blocked causal path (blocks of 128 queries) in one forward; decoding
+    // 300 tokens take the blocked causal path (blocks of 64 queries) in one forward; decoding
     // one token at a time never does.
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
       Engine.getInstance().setRandomSeed(9);

@@ -70,7 +70,7 @@ class GradientCheckTest {
 
   @Test
   void attentionBlockwiseOnLongInput() {
-    // 260 positions: the causal blocks of 128 queries are used (see CausalSelfAttention)
+    // 260 positions: the causal blocks of 64 queries are used (see CausalSelfAttention)
     checkAttention(config(false, false), 260);
   }
 
