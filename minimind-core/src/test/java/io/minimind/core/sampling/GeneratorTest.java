@@ -82,6 +82,17 @@ class GeneratorTest {
   }
 
   @Test
+  void decodingLeavesNoArraysBehind() {
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      Generator g = new Generator(model(m), m);
+      g.generate(new int[] {3, 4}, GenerationConfig.greedy(4), null);
+      int before = m.getManagedArrays().size();
+      g.generateBatch(List.of(new int[] {3, 4, 5}, new int[] {6}), GenerationConfig.greedy(20), null);
+      assertEquals(before, m.getManagedArrays().size());
+    }
+  }
+
+  @Test
   void stopsAtStopIdsAndHonoursCancellation() {
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
       Generator g = new Generator(model(m), m);

@@ -99,6 +99,21 @@ class TrainerTest {
   }
 
   @Test
+  void trainingStepsDoNotLeakNativeArrays(@TempDir Path tmp) throws Exception {
+    var data = InMemoryDataset.random(16, 8, 20, 64, 3);
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      MiniMindModel model = newModel(m, tiny(64), 5);
+      // the optimizer state exists after the first run; later runs must not add arrays
+      new Trainer(model, data, config(4, 1e-3, 2, 0, 2, 0), ID, new Checkpoints(tmp.resolve("a")),
+          ProgressListener.NONE).run(m, false);
+      int before = m.getManagedArrays().size();
+      new Trainer(model, data, config(4, 1e-3, 2, 0, 12, 0), ID, new Checkpoints(tmp.resolve("b")),
+          ProgressListener.NONE).run(m, false);
+      assertEquals(before, m.getManagedArrays().size(), "arrays alive after 12 more steps");
+    }
+  }
+
+  @Test
   void refusesToResumeADifferentRun(@TempDir Path tmp) throws Exception {
     var data = InMemoryDataset.random(8, 8, 12, 64, 1);
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
