@@ -53,7 +53,8 @@ public final class CausalSelfAttention extends ModelBlock {
     NDArray k = linear(x, wk).reshape(b, t, kvHeads, headDim); // (B, T, K, D)
     NDArray v = linear(x, wv).reshape(b, t, kvHeads, headDim); // (B, T, K, D)
     // 1/√D folded into q: scaling (B, T, H, D) is cheaper than scaling the (…, T, S) scores.
-    q = RotaryEmbedding.rotate(q, ctx.cos(), ctx.sin()).mul(scale);
+    q = RotaryEmbedding.rotate(q, ctx.cos(), ctx.sin());
+    q = q.mul(GraphConstants.scalar(q, scale));
     k = RotaryEmbedding.rotate(k, ctx.cos(), ctx.sin());
     // The G query heads sharing a key/value head are stacked as rows, so one plain 4-D matmul
     // serves them all without expanding keys/values G times: (B, K, G·T, D).

@@ -75,7 +75,8 @@ public final class MoeFeedForward extends ModelBlock {
    */
   NDArray routingWeights(NDArray topWeight, NDArray topIndex, DataType dtype) {
     if (moe.numExpertsPerTok() > 1 && moe.normTopkProb()) {
-      topWeight = topWeight.div(topWeight.sum(new int[] {-1}, true).add(1e-20f)); // (N, k)
+      NDArray total = topWeight.sum(new int[] {-1}, true); // (N, 1)
+      topWeight = topWeight.div(total.add(GraphConstants.scalar(total, 1e-20))); // (N, k)
     }
     // (N, k, E) one-hot of the choices, weighted and summed over k → (N, E)
     return topIndex.oneHot(moe.nRoutedExperts(), dtype).mul(topWeight.expandDims(-1)).sum(new int[] {1});
@@ -99,11 +100,13 @@ public final class MoeFeedForward extends ModelBlock {
           topIndex.reshape(b, t * k).oneHot(numExperts, dtype).sum(new int[] {1}); // (B, E)
       NDArray load = counts.div((float) (t * k) / numExperts); // (B, E)
       NDArray meanScore = perSeqScores.mean(new int[] {1}); // (B, E)
-      return load.mul(meanScore).sum(new int[] {1}).mean().mul((float) moe.auxLossAlpha());
+      NDArray perSeq = load.mul(meanScore).sum(new int[] {1}).mean();
+      return perSeq.mul(GraphConstants.scalar(perSeq, moe.auxLossAlpha()));
     }
     NDArray fraction = topIndex.reshape(-1).oneHot(numExperts, dtype).mean(new int[] {0}); // (E)
     NDArray meanScore = scores.mean(new int[] {0}); // (E)
-    return meanScore.mul(fraction.mul(numExperts)).sum().mul((float) moe.auxLossAlpha());
+    NDArray balance = meanScore.mul(fraction.mul(numExperts)).sum();
+    return balance.mul(GraphConstants.scalar(balance, moe.auxLossAlpha()));
   }
 
   @Override

@@ -22,7 +22,7 @@ public final class RmsNorm extends ModelBlock {
   @Override
   public NDArray forward(NDArray x, boolean training) {
     NDArray meanSquare = x.square().mean(new int[] {-1}, true); // (..., 1)
-    NDArray rms = meanSquare.add(eps).sqrt(); // (..., 1)
+    NDArray rms = meanSquare.add(GraphConstants.scalar(meanSquare, eps)).sqrt(); // (..., 1)
     // Not in-place: autograd needs every intermediate during training.
     return x.div(rms).mul(weight.getArray()); // (..., d)
   }

@@ -1,5 +1,6 @@
 package io.minimind.core.train;
 
+import io.minimind.core.nn.GraphConstants;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -139,7 +140,7 @@ public final class Trainer {
         ModelOutput out = model.forward(batch.inputArray(scope), null, null, 0, true);
         NDArray ce = LanguageModelLoss.crossEntropy(out.logits(), batch.targetArray(scope), batch.weightArray(scope));
         NDArray objective = out.auxLoss() == null ? ce : ce.add(out.auxLoss());
-        collector.backward(objective.div(micro));
+        collector.backward(objective.div(GraphConstants.scalar(objective, micro)));
         double loss = Scalars.toDouble(ce);
         if (!Double.isFinite(loss)) {
           throw new TrainingDivergedException(
