@@ -8,9 +8,7 @@ import io.minimind.core.checkpoint.ModelDirectory;
 import io.minimind.core.checkpoint.ModelWeights;
 import io.minimind.core.data.BadLinePolicy;
 import io.minimind.core.data.JsonlIndex;
-import io.minimind.core.data.PretrainDataset;
-import io.minimind.core.data.SftDataset;
-import io.minimind.core.data.TokenDataset;
+import io.minimind.core.data.JsonlDataset;
 import io.minimind.core.io.ConfigJson;
 import io.minimind.core.model.ConfigBuilder;
 import io.minimind.core.model.MiniMindConfig;
@@ -73,8 +71,7 @@ public final class TrainingRun {
     try (MiniMindTokenizer tokenizer = tokenizer(spec);
         NDManager manager = NDManager.newBaseManager("PyTorch")) {
       BadLinePolicy policy = new BadLinePolicy(spec.maxBadLines());
-      TokenDataset data = open(spec, tokenizer, policy);
-      try {
+      try (JsonlDataset data = open(spec, tokenizer, policy)) {
         LOG.info("dataset: {}", data.describe());
         Checkpoints checkpoints = new Checkpoints(spec.outDir().resolve("checkpoints"), tokenizer);
         MiniMindConfig config = modelConfig(spec, checkpoints, tokenizer);
@@ -89,7 +86,7 @@ public final class TrainingRun {
           ModelWeights.load(model, spec.initFrom().resolve(Checkpoints.MODEL_FILE));
         }
         Trainer.RunIdentity identity = new Trainer.RunIdentity(spec.mode().id(),
-            fingerprint(spec.data(), indexOf(data)), tokenizer.sha256(), tokenizer.padId());
+            fingerprint(spec.data(), data.index()), tokenizer.sha256(), tokenizer.padId());
         Trainer trainer = new Trainer(model, data, spec.train(), identity, checkpoints, listener);
         TrainResult result = trainer.run(manager, spec.resume());
         Path modelDir = spec.outDir().resolve("model");
@@ -98,17 +95,7 @@ public final class TrainingRun {
         }
         return new Outcome(result, result.completed() ? modelDir : null, config,
             model.parameterCount(), data.describe());
-      } finally {
-        close(data);
       }
-    }
-  }
-
-  private static void close(TokenDataset data) throws IOException {
-    if (data instanceof PretrainDataset p) {
-      p.close();
-    } else if (data instanceof SftDataset s) {
-      s.close();
     }
   }
 
@@ -122,15 +109,11 @@ public final class TrainingRun {
     return MiniMindTokenizer.defaultTokenizer();
   }
 
-  private static TokenDataset open(Spec spec, MiniMindTokenizer tok, BadLinePolicy policy) throws IOException {
+  private static JsonlDataset open(Spec spec, MiniMindTokenizer tok, BadLinePolicy policy) throws IOException {
     int len = spec.train().maxSeqLen();
     return spec.mode() == Mode.PRETRAIN
-        ? PretrainDataset.open(spec.data(), tok, len, policy)
-        : SftDataset.open(spec.data(), tok, len, policy);
-  }
-
-  private static JsonlIndex indexOf(TokenDataset data) {
-    return data instanceof PretrainDataset p ? p.index() : ((SftDataset) data).index();
+        ? JsonlDataset.pretrain(spec.data(), tok, len, policy)
+        : JsonlDataset.sft(spec.data(), tok, len, policy);
   }
 
   /** The resumed checkpoint's config, else initFrom's, else the preset, each with overrides. */

@@ -35,7 +35,7 @@ class DatasetsTest {
   void pretrainDatasetEncodesGoodLines() throws IOException {
     Path p = dir.resolve("pretrain.jsonl");
     Files.writeString(p, "{\"text\": \"Hello, world!\"}\n{\"oops\": 1}\n\n{\"text\": \"你好，世界\"}\n");
-    try (PretrainDataset d = PretrainDataset.open(p, tok, 512, new BadLinePolicy(1))) {
+    try (JsonlDataset d = JsonlDataset.pretrain(p, tok, 512, new BadLinePolicy(1))) {
       assertEquals(2, d.size());
       assertArrayEquals(new int[] {1, 42, 392, 338, 14, 1636, 3, 2}, d.get(0).ids());
       assertArrayEquals(new int[] {1, 5134, 270, 2219, 2}, d.get(1).ids());
@@ -56,7 +56,7 @@ class DatasetsTest {
     }
     Files.writeString(p, sb);
     SftEncoder encoder = new SftEncoder(tok, 256);
-    try (SftDataset d = SftDataset.open(p, tok, 256, BadLinePolicy.strict())) {
+    try (JsonlDataset d = JsonlDataset.sft(p, tok, 256, BadLinePolicy.strict())) {
       assertEquals(50, d.size());
       AtomicInteger checked = new AtomicInteger();
       IntStream.range(0, 50).parallel().forEach(i -> {
