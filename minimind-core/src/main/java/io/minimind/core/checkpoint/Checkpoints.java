@@ -74,6 +74,7 @@ public final class Checkpoints {
   public Path save(MiniMindModel model, AdamW optimizer, TrainerState state, int keep)
       throws IOException {
     Files.createDirectories(root);
+    removeAbandonedTemporaries();
     String name = name(state.step());
     Path tmp = root.resolve("." + name + ".tmp-" + UUID.randomUUID());
     Path target = root.resolve(name);
@@ -176,6 +177,17 @@ public final class Checkpoints {
         throw new CheckpointFormatException(optFile + ": metadata lacks 'step'");
       }
       optimizer.restore(m, v, Long.parseLong(step));
+    }
+  }
+
+  /** Deletes {@code .step-*.tmp-*} folders left by a process killed while saving. */
+  private void removeAbandonedTemporaries() throws IOException {
+    List<Path> stale;
+    try (Stream<Path> s = Files.list(root)) {
+      stale = s.filter(p -> p.getFileName().toString().matches("\\.step-\\d{6,}\\.tmp-.*")).toList();
+    }
+    for (Path p : stale) {
+      deleteTree(p);
     }
   }
 

@@ -73,6 +73,10 @@ public final class TrainingRun {
       BadLinePolicy policy = new BadLinePolicy(spec.maxBadLines());
       try (JsonlDataset data = open(spec, tokenizer, policy)) {
         LOG.info("dataset: {}", data.describe());
+        if (data.size() == 0) {
+          throw new IllegalArgumentException(spec.data() + " has no usable " + spec.mode().id()
+              + " lines (" + data.index().badLines() + " bad, " + data.index().blankLines() + " blank)");
+        }
         Checkpoints checkpoints = new Checkpoints(spec.outDir().resolve("checkpoints"), tokenizer);
         MiniMindConfig config = modelConfig(spec, checkpoints, tokenizer);
         if (config.dropout() > 0) {

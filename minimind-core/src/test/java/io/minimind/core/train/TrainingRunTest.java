@@ -72,6 +72,29 @@ class TrainingRunTest {
   }
 
   @Test
+  void aDatasetWithoutUsableLinesIsAClearError(@TempDir Path tmp) throws Exception {
+    Path data = tmp.resolve("blank.jsonl");
+    Files.write(data, List.of("", "   "));
+    var spec = new TrainingRun.Spec(TrainingRun.Mode.PRETRAIN, data, tmp.resolve("out"), "tiny", TINY,
+        null, null, quick(1), 0, false);
+    var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.run(spec, ProgressListener.NONE));
+    assertTrue(e.getMessage().contains("blank.jsonl has no usable pretrain lines (0 bad, 2 blank)"), e.getMessage());
+  }
+
+  @Test
+  void abandonedTemporaryCheckpointsAreCleanedUp(@TempDir Path tmp) throws Exception {
+    Path pre = tmp.resolve("p.jsonl");
+    Files.write(pre, List.of("{\"text\": \"abc\"}", "{\"text\": \"def\"}"));
+    Path stale = tmp.resolve("out/checkpoints/.step-000001.tmp-dead");
+    Files.createDirectories(stale);
+    Files.writeString(stale.resolve("model.safetensors"), "half written");
+    TrainingRun.run(new TrainingRun.Spec(TrainingRun.Mode.PRETRAIN, pre, tmp.resolve("out"), "tiny", TINY,
+        null, null, quick(1), 0, false), ProgressListener.NONE);
+    assertTrue(!Files.exists(stale), "stale temporary checkpoint removed");
+    assertTrue(Files.isDirectory(tmp.resolve("out/checkpoints/step-000001")));
+  }
+
+  @Test
   void missingDatasetIsAClearError(@TempDir Path tmp) {
     var spec = new TrainingRun.Spec(TrainingRun.Mode.SFT, tmp.resolve("nope.jsonl"), tmp, "tiny", TINY,
         null, null, quick(1), 0, false);
