@@ -53,12 +53,12 @@ public record TensorData(String name, SafeDType dtype, long[] shape, byte[] data
    * Copies into a new NDArray of type {@code target} owned by {@code manager}. F16/BF16 are widened
    * to float32 here in Java (exactly), then cast to {@code target} if it is not FLOAT32.
    *
-   * @throws UnsupportedOperationException for a BFLOAT16 target: a bfloat16 cast in DJL 0.35.1's
+   * @throws IllegalArgumentException for a BFLOAT16 target: a bfloat16 cast in DJL 0.35.1's
    *     PyTorch engine aborts the JVM (seen on CPU), so keep bf16 weights as FLOAT32 in memory
    */
   public NDArray toNDArray(NDManager manager, DataType target) {
     if (target == DataType.BFLOAT16) {
-      throw new UnsupportedOperationException(
+      throw new IllegalArgumentException(
           "tensor '" + name + "': BFLOAT16 NDArrays crash DJL's PyTorch engine; load as FLOAT32");
     }
     Shape s = new Shape(shape);

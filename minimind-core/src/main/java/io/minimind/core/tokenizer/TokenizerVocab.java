@@ -96,7 +96,8 @@ final class TokenizerVocab {
    */
   int byteLength(int id) {
     if (!byteLevel) {
-      throw new UnsupportedOperationException("token byte lengths need a byte-level BPE tokenizer");
+      throw new IllegalArgumentException("SFT loss masks need a byte-level BPE tokenizer (as MiniMind's);"
+          + " this tokenizer.json has no ByteLevel pre-tokenizer or decoder");
     }
     String t = token(id);
     if (t == null) {
