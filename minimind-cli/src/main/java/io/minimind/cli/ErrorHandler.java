@@ -1,6 +1,7 @@
 package io.minimind.cli;
 
 import io.minimind.core.data.DataFormatException;
+import io.minimind.core.data.ShardFormatException;
 import io.minimind.core.io.CheckpointFormatException;
 import io.minimind.core.train.TrainingDivergedException;
 import java.io.IOException;
@@ -17,6 +18,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parse) {
     if (e instanceof IllegalArgumentException
         || e instanceof DataFormatException
+        || e instanceof ShardFormatException
         || e instanceof CheckpointFormatException
         || e instanceof TrainingDivergedException
         || e instanceof IOException) {

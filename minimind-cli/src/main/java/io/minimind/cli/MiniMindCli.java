@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       QuickstartCommand.class,
       TrainCommand.class,
+      TokenizeCommand.class,
       ChatCommand.class,
       BenchCommand.class
     })

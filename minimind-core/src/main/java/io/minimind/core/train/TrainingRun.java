@@ -9,6 +9,8 @@ import io.minimind.core.checkpoint.ModelWeights;
 import io.minimind.core.data.BadLinePolicy;
 import io.minimind.core.data.JsonlIndex;
 import io.minimind.core.data.JsonlDataset;
+import io.minimind.core.data.ShardedDataset;
+import io.minimind.core.data.TokenDataset;
 import io.minimind.core.io.ConfigJson;
 import io.minimind.core.model.ConfigBuilder;
 import io.minimind.core.model.MiniMindConfig;
@@ -65,18 +67,16 @@ public final class TrainingRun {
   private TrainingRun() {}
 
   public static Outcome run(Spec spec, ProgressListener listener) throws IOException {
-    if (!Files.isRegularFile(spec.data())) {
-      throw new IllegalArgumentException("dataset " + spec.data() + " does not exist or is not a file");
+    if (!Files.isRegularFile(spec.data()) && !ShardedDataset.isShardDirectory(spec.data())) {
+      throw new IllegalArgumentException("dataset " + spec.data()
+          + " is neither a JSONL file nor a directory of token shards (manifest.json)");
     }
     try (MiniMindTokenizer tokenizer = tokenizer(spec);
         NDManager manager = NDManager.newBaseManager("PyTorch")) {
       BadLinePolicy policy = new BadLinePolicy(spec.maxBadLines());
-      try (JsonlDataset data = open(spec, tokenizer, policy)) {
+      try (Source source = open(spec, tokenizer, policy)) {
+        TokenDataset data = source.data();
         LOG.info("dataset: {}", data.describe());
-        if (data.size() == 0) {
-          throw new IllegalArgumentException(spec.data() + " has no usable " + spec.mode().id()
-              + " lines (" + data.index().badLines() + " bad, " + data.index().blankLines() + " blank)");
-        }
         Checkpoints checkpoints = new Checkpoints(spec.outDir().resolve("checkpoints"), tokenizer);
         MiniMindConfig config = modelConfig(spec, checkpoints, tokenizer);
         if (config.dropout() > 0) {
@@ -90,7 +90,7 @@ public final class TrainingRun {
           ModelWeights.load(model, spec.initFrom().resolve(Checkpoints.MODEL_FILE));
         }
         Trainer.RunIdentity identity = new Trainer.RunIdentity(spec.mode().id(),
-            fingerprint(spec.data(), data.index()), tokenizer.sha256(), tokenizer.padId());
+            source.fingerprint(), tokenizer.sha256(), tokenizer.padId());
         Trainer trainer = new Trainer(model, data, spec.train(), identity, checkpoints, listener);
         TrainResult result = trainer.run(manager, spec.resume());
         Path modelDir = spec.outDir().resolve("model");
@@ -113,11 +113,45 @@ public final class TrainingRun {
     return MiniMindTokenizer.defaultTokenizer();
   }
 
-  private static JsonlDataset open(Spec spec, MiniMindTokenizer tok, BadLinePolicy policy) throws IOException {
+  /** The training samples and what identifies them; closes the JSONL file if one is open. */
+  private record Source(TokenDataset data, String fingerprint, JsonlDataset jsonl) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      if (jsonl != null) {
+        jsonl.close();
+      }
+    }
+  }
+
+  /** A JSONL file is tokenized on the fly; a shard directory (./minimind tokenize) is read as is. */
+  private static Source open(Spec spec, MiniMindTokenizer tok, BadLinePolicy policy) throws IOException {
+    if (ShardedDataset.isShardDirectory(spec.data())) {
+      ShardedDataset shards = ShardedDataset.open(spec.data(), tok.sha256());
+      if (!shards.kind().equals(spec.mode().id())) {
+        throw new IllegalArgumentException(spec.data() + " holds " + shards.kind()
+            + " samples, but this is a " + spec.mode().id() + " run");
+      }
+      requireSamples(spec, shards.size(), "samples");
+      return new Source(shards, shards.fingerprint(), null);
+    }
     int len = spec.train().maxSeqLen();
-    return spec.mode() == Mode.PRETRAIN
+    JsonlDataset jsonl = spec.mode() == Mode.PRETRAIN
         ? JsonlDataset.pretrain(spec.data(), tok, len, policy)
         : JsonlDataset.sft(spec.data(), tok, len, policy);
+    try {
+      requireSamples(spec, jsonl.size(), "lines (" + jsonl.index().badLines() + " bad, "
+          + jsonl.index().blankLines() + " blank)");
+      return new Source(jsonl, fingerprint(spec.data(), jsonl.index()), jsonl);
+    } catch (RuntimeException e) {
+      jsonl.close();
+      throw e;
+    }
+  }
+
+  private static void requireSamples(Spec spec, int size, String what) {
+    if (size == 0) {
+      throw new IllegalArgumentException(spec.data() + " has no usable " + spec.mode().id() + " " + what);
+    }
   }
 
   /** The resumed checkpoint's config, else initFrom's, else the preset, each with overrides. */

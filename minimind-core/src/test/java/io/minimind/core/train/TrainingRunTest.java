@@ -61,6 +61,29 @@ class TrainingRunTest {
   }
 
   @Test
+  void trainingOnShardsEqualsTrainingOnTheJsonl(@TempDir Path tmp) throws Exception {
+    Path pre = tmp.resolve("pretrain.jsonl");
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      lines.add("{\"text\": \"白日依山尽，黄河入海流。" + i + "\"}");
+    }
+    Files.write(pre, lines);
+    var tok = io.minimind.core.tokenizer.MiniMindTokenizer.defaultTokenizer();
+    try (var src = io.minimind.core.data.JsonlDataset.pretrain(pre, tok, 48, new io.minimind.core.data.BadLinePolicy(0))) {
+      io.minimind.core.data.ShardedDataset.write(src, "pretrain", tok.sha256(), tok.vocabSize(), tmp.resolve("shards"), 1000);
+    }
+    var fromJsonl = TrainingRun.run(new TrainingRun.Spec(TrainingRun.Mode.PRETRAIN, pre, tmp.resolve("a"),
+        "tiny", TINY, null, null, quick(3), 0, false), ProgressListener.NONE);
+    var fromShards = TrainingRun.run(new TrainingRun.Spec(TrainingRun.Mode.PRETRAIN, tmp.resolve("shards"),
+        tmp.resolve("b"), "tiny", TINY, null, null, quick(3), 0, false), ProgressListener.NONE);
+    assertEquals(fromJsonl.result().losses(), fromShards.result().losses());
+    var wrongKind = new TrainingRun.Spec(TrainingRun.Mode.SFT, tmp.resolve("shards"), tmp.resolve("c"),
+        "tiny", TINY, null, null, quick(1), 0, false);
+    var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.run(wrongKind, ProgressListener.NONE));
+    assertTrue(e.getMessage().contains("holds pretrain samples"), e.getMessage());
+  }
+
+  @Test
   void badLinesBeyondTheLimitStopTheRunNamingFileAndLine(@TempDir Path tmp) throws Exception {
     Path data = tmp.resolve("bad.jsonl");
     Files.write(data, List.of("{\"text\": \"ok\"}", "{not json", "{\"txt\": \"wrong field\"}", "{\"text\": \"fine\"}"));
