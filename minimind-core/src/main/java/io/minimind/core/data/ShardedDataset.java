@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  */
 public final class ShardedDataset implements TokenDataset {
   public static final String MANIFEST = "manifest.json";
+  private static final int ENCODE_BLOCK = 4096;
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
   private final Path dir;
@@ -110,21 +111,29 @@ public final class ShardedDataset implements TokenDataset {
     long tokens = 0;
     TokenShardWriter writer = null;
     try {
-      for (int i = 0; i < source.size(); i++) {
-        if (writer == null) {
-          writer = new TokenShardWriter(dir.resolve(String.format("shard-%05d.mmtok", shardList.size())), header, vocabSize);
-        }
-        writer.add(source.get(i));
-        if (writer.tokens() >= maxTokensPerShard || i == source.size() - 1) {
-          writer.finish();
-          JsonObject entry = new JsonObject();
-          entry.addProperty("file", String.format("shard-%05d.mmtok", shardList.size()));
-          entry.addProperty("documents", writer.documents());
-          entry.addProperty("tokens", writer.tokens());
-          shardList.add(entry);
-          documents += writer.documents();
-          tokens += writer.tokens();
-          writer = null;
+      // Encoding runs in parallel in ordered blocks; writing stays sequential, so shards are
+      // identical whatever the thread count.
+      for (int block = 0; block < source.size(); block += ENCODE_BLOCK) {
+        int end = Math.min(block + ENCODE_BLOCK, source.size());
+        List<TokenizedSample> encoded =
+            java.util.stream.IntStream.range(block, end).parallel().mapToObj(source::get).toList();
+        for (int j = 0; j < encoded.size(); j++) {
+          int i = block + j;
+          if (writer == null) {
+            writer = new TokenShardWriter(dir.resolve(shardName(shardList.size())), header, vocabSize);
+          }
+          writer.add(encoded.get(j));
+          if (writer.tokens() >= maxTokensPerShard || i == source.size() - 1) {
+            writer.finish();
+            JsonObject entry = new JsonObject();
+            entry.addProperty("file", shardName(shardList.size()));
+            entry.addProperty("documents", writer.documents());
+            entry.addProperty("tokens", writer.tokens());
+            shardList.add(entry);
+            documents += writer.documents();
+            tokens += writer.tokens();
+            writer = null;
+          }
         }
       }
     } finally {
@@ -145,6 +154,10 @@ public final class ShardedDataset implements TokenDataset {
     m.addProperty("tokens", tokens);
     m.add("shards", shardList);
     return m;
+  }
+
+  private static String shardName(int i) {
+    return String.format("shard-%05d.mmtok", i);
   }
 
   /** What kind of samples the shards hold ("pretrain" or "sft"). */
