@@ -1,6 +1,5 @@
 package io.minimind.cli;
 
-import com.google.gson.JsonObject;
 import io.minimind.core.data.BadLinePolicy;
 import io.minimind.core.data.JsonlDataset;
 import io.minimind.core.data.ShardedDataset;
@@ -35,13 +34,12 @@ final class TokenizeCommand implements Callable<Integer> {
       try (JsonlDataset source = k.equals("pretrain")
           ? JsonlDataset.pretrain(data, tok, maxSeqLen, policy)
           : JsonlDataset.sft(data, tok, maxSeqLen, policy)) {
-        JsonObject m = ShardedDataset.write(source, k, tok.sha256(), tok.vocabSize(), out, shardTokens);
+        ShardedDataset.Summary m = ShardedDataset.write(source, k, tok.sha256(), tok.vocabSize(), out, shardTokens);
         double s = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "tokenize: %s -> %s: %d samples, %d tokens, %d shard(s), "
                 + "%d bad and %d blank lines skipped, %.1f s (%.0f tokens/s)%n",
-            data, out, m.get("documents").getAsLong(), m.get("tokens").getAsLong(),
-            m.getAsJsonArray("shards").size(), m.get("bad_lines").getAsLong(),
-            m.get("blank_lines").getAsLong(), s, m.get("tokens").getAsLong() / s);
+            data, out, m.documents(), m.tokens(), m.shards(), m.badLines(), m.blankLines(), s,
+            m.tokens() / s);
       }
     }
     return 0;

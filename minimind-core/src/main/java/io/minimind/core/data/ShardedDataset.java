@@ -71,11 +71,21 @@ public final class ShardedDataset implements TokenDataset {
     return new ShardedDataset(dir, manifest);
   }
 
+  /** What {@link #write} produced, as recorded in the manifest. */
+  public record Summary(long documents, long tokens, int shards, long goodLines, long badLines,
+      long blankLines) {
+    static Summary of(JsonObject m) {
+      return new Summary(m.get("documents").getAsLong(), m.get("tokens").getAsLong(),
+          m.getAsJsonArray("shards").size(), m.get("good_lines").getAsLong(),
+          m.get("bad_lines").getAsLong(), m.get("blank_lines").getAsLong());
+    }
+  }
+
   /**
    * Tokenizes {@code source} into shards of at most {@code maxTokensPerShard} tokens in {@code
    * outDir}: written in a temporary sibling directory, renamed into place when complete.
    */
-  public static JsonObject write(JsonlDataset source, String kind, String tokenizerSha256,
+  public static Summary write(JsonlDataset source, String kind, String tokenizerSha256,
       int vocabSize, Path outDir, long maxTokensPerShard) throws IOException {
     Path abs = outDir.toAbsolutePath();
     Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + UUID.randomUUID());
@@ -87,7 +97,7 @@ public final class ShardedDataset implements TokenDataset {
         throw new IOException(abs + " already exists; remove it or choose another output directory");
       }
       Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-      return manifest;
+      return Summary.of(manifest);
     } finally {
       if (Files.exists(tmp)) {
         try (Stream<Path> s = Files.walk(tmp)) {

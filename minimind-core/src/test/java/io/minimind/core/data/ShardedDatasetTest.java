@@ -34,8 +34,8 @@ class ShardedDatasetTest {
   void shardsHoldExactlyWhatTheJsonlEncodes(@TempDir Path tmp) throws Exception {
     try (JsonlDataset src = JsonlDataset.sft(sftFile(tmp), TOK, 64, new BadLinePolicy(1))) {
       var m = ShardedDataset.write(src, "sft", TOK.sha256(), TOK.vocabSize(), tmp.resolve("shards"), 200);
-      assertTrue(m.getAsJsonArray("shards").size() > 1, "several shards at 200 tokens each");
-      assertEquals(1, m.get("bad_lines").getAsLong());
+      assertTrue(m.shards() > 1, "several shards at 200 tokens each");
+      assertEquals(1, m.badLines());
       ShardedDataset shards = ShardedDataset.open(tmp.resolve("shards"), TOK.sha256());
       assertEquals(src.size(), shards.size());
       for (int i = 0; i < src.size(); i++) {
