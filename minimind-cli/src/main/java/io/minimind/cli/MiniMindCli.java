@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       TokenizeCommand.class,
       ChatCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      TokenizerCommand.class
     })
 public final class MiniMindCli implements Runnable {
   public static void main(String[] args) {
