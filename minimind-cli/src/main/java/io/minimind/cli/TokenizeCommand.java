@@ -12,10 +12,10 @@ import picocli.CommandLine.Option;
 
 /** {@code minimind tokenize}: a MiniMind JSONL dataset → token shards the trainer reads directly. */
 @Command(name = "tokenize", mixinStandardHelpOptions = true,
-    description = "Tokenize a pretrain or SFT JSONL file into memory-mappable token shards.")
+    description = "Tokenize a MiniMind JSONL file (pretrain, sft, dpo, rlaif) into memory-mappable token shards.")
 final class TokenizeCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, description = "MiniMind-format JSONL file") Path data;
-  @Option(names = "--kind", required = true, description = "pretrain or sft") String kind;
+  @Option(names = "--kind", required = true, description = "pretrain, sft, dpo (2 samples per line) or rlaif (prompts)") String kind;
   @Option(names = "--out", required = true, description = "output directory (must not exist)") Path out;
   @Option(names = "--max-seq-len", defaultValue = "512", description = "samples are truncated to this; default ${DEFAULT-VALUE}") int maxSeqLen;
   @Option(names = "--tokenizer", description = "tokenizer directory (default: MiniMind's)") Path tokenizer;
@@ -25,15 +25,10 @@ final class TokenizeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String k = kind.toLowerCase(Locale.ROOT);
-    if (!k.equals("pretrain") && !k.equals("sft")) {
-      throw new IllegalArgumentException("--kind must be pretrain or sft, got '" + kind + "'");
-    }
     long start = System.nanoTime();
     try (MiniMindTokenizer tok = tokenizer != null ? MiniMindTokenizer.load(tokenizer) : MiniMindTokenizer.defaultTokenizer()) {
       BadLinePolicy policy = new BadLinePolicy(maxBadLines);
-      try (JsonlDataset source = k.equals("pretrain")
-          ? JsonlDataset.pretrain(data, tok, maxSeqLen, policy)
-          : JsonlDataset.sft(data, tok, maxSeqLen, policy)) {
+      try (JsonlDataset source = JsonlDataset.open(k, data, tok, maxSeqLen, policy)) {
         ShardedDataset.Summary m = ShardedDataset.write(source, k, tok.sha256(), tok.vocabSize(), out, shardTokens);
         double s = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "tokenize: %s -> %s: %d samples, %d tokens, %d shard(s), "

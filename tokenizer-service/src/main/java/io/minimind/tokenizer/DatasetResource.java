@@ -30,7 +30,7 @@ public class DatasetResource {
 
   /**
    * @param path JSONL file under the data root
-   * @param kind pretrain or sft
+   * @param kind pretrain, sft, dpo or rlaif
    * @param out output directory under the data root (must not exist)
    */
   public record TokenizeDatasetRequest(String tokenizer, String path, String kind, String out,
@@ -51,18 +51,13 @@ public class DatasetResource {
     if (Files.exists(out)) {
       throw new InvalidRequestException("out '" + r.out() + "' already exists; choose a new directory");
     }
-    if (!"pretrain".equals(r.kind()) && !"sft".equals(r.kind())) {
-      throw new InvalidRequestException("kind must be 'pretrain' or 'sft', got '" + r.kind() + "'");
-    }
     int maxSeqLen = r.maxSeqLen() == null ? 512 : r.maxSeqLen();
     if (maxSeqLen < 2) {
       throw new InvalidRequestException("maxSeqLen must be >= 2, got " + maxSeqLen);
     }
     MiniMindTokenizer tok = registry.get(r.tokenizer());
     BadLinePolicy policy = new BadLinePolicy(r.maxBadLines() == null ? 0 : r.maxBadLines());
-    try (JsonlDataset data = "pretrain".equals(r.kind())
-        ? JsonlDataset.pretrain(source, tok, maxSeqLen, policy)
-        : JsonlDataset.sft(source, tok, maxSeqLen, policy)) {
+    try (JsonlDataset data = JsonlDataset.open(String.valueOf(r.kind()), source, tok, maxSeqLen, policy)) {
       ShardedDataset.Summary m = ShardedDataset.write(data, r.kind(), tok.sha256(), tok.vocabSize(), out,
           r.shardTokens() == null ? 200_000_000L : r.shardTokens());
       return Response.status(201).entity(Map.of(

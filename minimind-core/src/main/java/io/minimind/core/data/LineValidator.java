@@ -20,4 +20,14 @@ public interface LineValidator {
   static LineValidator sft() {
     return Records::sftProblem;
   }
+
+  /** MiniMind DPO: {@code {"chosen": [messages], "rejected": [messages]}}, each with a reply. */
+  static LineValidator dpo() {
+    return Records::dpoProblem;
+  }
+
+  /** MiniMind RLAIF prompts: {@code {"conversations": [...]}} with at least one user message. */
+  static LineValidator rlaif() {
+    return Records::rlaifProblem;
+  }
 }

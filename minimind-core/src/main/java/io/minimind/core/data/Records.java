@@ -26,20 +26,36 @@ final class Records {
   }
 
   static String sftProblem(JsonObject o) {
-    JsonElement c = o.get("conversations");
+    return messagesProblem(o, "conversations", "assistant");
+  }
+
+  /** DPO: {@code chosen} and {@code rejected} conversations, each with an assistant reply. */
+  static String dpoProblem(JsonObject o) {
+    String chosen = messagesProblem(o, "chosen", "assistant");
+    return chosen != null ? chosen : messagesProblem(o, "rejected", "assistant");
+  }
+
+  /** RLAIF prompts: {@code conversations} with at least one user message. */
+  static String rlaifProblem(JsonObject o) {
+    return messagesProblem(o, "conversations", "user");
+  }
+
+  /** Checks {@code field} is a non-empty array of messages containing one with {@code required} role. */
+  static String messagesProblem(JsonObject o, String field, String required) {
+    JsonElement c = o.get(field);
     if (c == null) {
-      return "missing field \"conversations\"";
+      return "missing field \"" + field + "\"";
     }
     if (!c.isJsonArray()) {
-      return "field \"conversations\" must be an array, got " + kind(c);
+      return "field \"" + field + "\" must be an array, got " + kind(c);
     }
     JsonArray a = c.getAsJsonArray();
     if (a.isEmpty()) {
-      return "field \"conversations\" is empty";
+      return "field \"" + field + "\" is empty";
     }
-    boolean assistant = false;
+    boolean found = false;
     for (int i = 0; i < a.size(); i++) {
-      String where = "conversations[" + i + "]";
+      String where = field + "[" + i + "]";
       if (!a.get(i).isJsonObject()) {
         return where + " must be an object, got " + kind(a.get(i));
       }
@@ -55,9 +71,9 @@ final class Records {
       if (content == null || !isString(content)) {
         return where + ".content must be a string, got " + kind(content);
       }
-      assistant |= role.getAsString().equals("assistant");
+      found |= role.getAsString().equals(required);
     }
-    return assistant ? null : "field \"conversations\" has no assistant message";
+    return found ? null : "field \"" + field + "\" has no " + required + " message";
   }
 
   static String text(JsonObject o) {
@@ -65,8 +81,12 @@ final class Records {
   }
 
   static List<ChatMessage> conversation(JsonObject o) {
+    return conversation(o, "conversations");
+  }
+
+  static List<ChatMessage> conversation(JsonObject o, String field) {
     List<ChatMessage> out = new ArrayList<>();
-    for (JsonElement e : o.getAsJsonArray("conversations")) {
+    for (JsonElement e : o.getAsJsonArray(field)) {
       JsonObject m = e.getAsJsonObject();
       out.add(new ChatMessage(m.get("role").getAsString(), m.get("content").getAsString()));
     }

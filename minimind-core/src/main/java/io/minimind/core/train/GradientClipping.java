@@ -17,7 +17,7 @@ public final class GradientClipping {
     double sumSquares = 0;
     for (NDArray g : grads.values()) {
       try (NDArray sq = g.square(); NDArray s = sq.sum()) {
-        sumSquares += Scalars.toDouble(s);
+        sumSquares += Scalars.asDouble(s);
       }
     }
     double norm = Math.sqrt(sumSquares);

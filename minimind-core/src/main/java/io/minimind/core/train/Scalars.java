@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDArray;
 final class Scalars {
   private Scalars() {}
 
-  static double toDouble(NDArray scalar) {
+  static double asDouble(NDArray scalar) {
     return switch (scalar.getDataType()) {
       case FLOAT64 -> scalar.getDouble();
       case FLOAT32 -> scalar.getFloat();

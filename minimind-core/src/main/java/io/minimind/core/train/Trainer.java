@@ -141,14 +141,14 @@ public final class Trainer {
         NDArray ce = LanguageModelLoss.crossEntropy(out.logits(), batch.targetArray(scope), batch.weightArray(scope));
         NDArray objective = out.auxLoss() == null ? ce : ce.add(out.auxLoss());
         collector.backward(objective.div(GraphConstants.scalar(objective, micro)));
-        double loss = Scalars.toDouble(ce);
+        double loss = Scalars.asDouble(ce);
         if (!Double.isFinite(loss)) {
           throw new TrainingDivergedException(
               "loss is " + loss + " at step " + (step + 1) + " (micro-batch " + a + "); lower the learning rate");
         }
         lossSum += loss;
         if (out.auxLoss() != null) {
-          auxSum += Scalars.toDouble(out.auxLoss());
+          auxSum += Scalars.asDouble(out.auxLoss());
         }
       }
     }
