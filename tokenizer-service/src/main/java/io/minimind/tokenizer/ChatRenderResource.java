@@ -70,7 +70,7 @@ public class ChatRenderResource {
     }
     String text;
     try {
-      text = template.render(vars);
+      text = withTemplateClassLoader(() -> template.render(vars));
     } catch (ChatTemplateException e) {
       throw new InvalidRequestException("chat template of '" + id + "' failed: " + e.getMessage());
     }
@@ -83,6 +83,22 @@ public class ChatRenderResource {
     if (tok.chatTemplate() == null) {
       throw new InvalidRequestException("tokenizer '" + id + "' has no chat_template");
     }
-    return HfChatTemplate.compile(tok.chatTemplate());
+    return withTemplateClassLoader(() -> HfChatTemplate.compile(tok.chatTemplate()));
+  }
+
+  /**
+   * Jinjava's expression engine instantiates its parser reflectively through the thread's context
+   * class loader; under Quarkus that may be a different loader than Jinjava's own (seen as
+   * "Cannot cast ExtendedSyntaxBuilder to TreeBuilder"). Run template work with Jinjava's loader.
+   */
+  private static <T> T withTemplateClassLoader(java.util.function.Supplier<T> work) {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(HfChatTemplate.class.getClassLoader());
+    try {
+      return work.get();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
   }
 }
