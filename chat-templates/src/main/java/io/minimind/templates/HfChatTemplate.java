@@ -48,8 +48,11 @@ public final class HfChatTemplate {
     JinjavaInterpreter interpreter = Jinja2Compat.newInterpreter(Map.of());
     JinjavaInterpreter.pushCurrent(interpreter);
     try {
+      StepSliceRewriter.checkFilters(
+          source, name -> interpreter.getContext().getFilter(name) != null);
       Node root = interpreter.parse(StepSliceRewriter.rewrite(dropTrailingNewline(source)));
       Jinja2Compat.throwIfFailed(interpreter.getErrorsCopy(), source);
+      PyOutput.install(root);
       return new HfChatTemplate(source, root, Map.of(), Clock.systemDefaultZone());
     } finally {
       JinjavaInterpreter.popCurrent();
@@ -153,7 +156,7 @@ public final class HfChatTemplate {
       JinjavaConfig config =
           JinjavaConfig.newBuilder()
               .withTrimBlocks(true)
-              .withLstripBlocks(true)
+              .withLstripBlocks(false) // done by StepSliceRewriter, as jinja2 does it
               .withLegacyOverrides(JINJA2_OVERRIDES)
               .withElResolver(resolver)
               .withFailOnUnknownTokens(false)

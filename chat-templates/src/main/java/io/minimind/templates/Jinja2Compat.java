@@ -23,8 +23,12 @@ import java.util.Map;
  *   <li>{@code tojson}: Python's {@code json.dumps} spacing and float format ({@link PyJson}).
  *   <li>{@code raise_exception}, {@code strftime_now}: {@link Jinja2Functions}.
  *   <li>{@code {% generation %}}: {@link GenerationTag}.
- *   <li>Operator precedence, iteration over dict keys, {@code True}/{@code None} literals and
- *       whitespace control: Jinjava's legacy overrides ({@code HfChatTemplate.Engine.JINJA2_OVERRIDES}).
+ *   <li>Printing {@code True}/{@code False}/{@code None} (also inside lists and dicts): {@link
+ *       PyOutput}.
+ *   <li>Precedence of {@code not} ({@code not x|length == 1}), {@code lstrip_blocks} only at the
+ *       start of a line, unknown filters refused at compile time: {@link StepSliceRewriter}.
+ *   <li>Iteration over dict keys, {@code True}/{@code None} literals and the rest of whitespace
+ *       control: Jinjava's legacy overrides ({@code HfChatTemplate.Engine.JINJA2_OVERRIDES}).
  * </ul>
  */
 final class Jinja2Compat {

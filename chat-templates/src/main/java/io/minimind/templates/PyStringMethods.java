@@ -62,8 +62,14 @@ final class PyStringMethods extends ELResolver {
 
   @Override
   public Object getValue(ELContext context, Object base, Object property) {
-    if (base instanceof String s && property instanceof Number n) {
-      int i = n.intValue();
+    if (base instanceof com.hubspot.jinjava.objects.SafeString safe) {
+      base = safe.toString();
+    }
+    // Jinjava's interpreter resolver hands the index on as a string ("0")
+    if (base instanceof String s
+        && (property instanceof Number
+            || (property instanceof String p && p.matches("-?\\d{1,9}")))) {
+      int i = property instanceof Number n ? n.intValue() : Integer.parseInt((String) property);
       if (i < 0) {
         i += s.length();
       }

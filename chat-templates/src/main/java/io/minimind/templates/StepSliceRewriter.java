@@ -6,7 +6,10 @@ package io.minimind.templates;
  * the {@code mm_slice} function: {@code messages[::-1]} becomes {@code mm_slice(messages,
  * none, none, -1)}. Only the inside of {@code {{ }}} and {@code {% %}} is touched (not text,
  * comments, string literals or {@code raw} blocks); newlines are kept, so line numbers in errors
- * still point at the user's template. Two-part slices ({@code [1:]}) are left to Jinjava.
+ * still point at the user's template. Two-part slices ({@code [1:]}) are left to Jinjava. It also
+ * puts the operand of a unary {@code not} in parentheses ({@link #parenthesizeNotOperands}),
+ * applies jinja2's {@code lstrip_blocks} to the text before block and comment tags, and {@link
+ * #checkFilters} refuses unknown filters.
  */
 final class StepSliceRewriter {
   static final String FUNCTION = "mm_slice";
@@ -23,8 +26,8 @@ final class StepSliceRewriter {
         out.append(template, i, n);
         break;
       }
-      out.append(template, i, open);
       char kind = template.charAt(open + 1);
+      out.append(kind == '{' ? template.substring(i, open) : lstrip(template.substring(i, open), i == 0, template, open));
       if (kind == '#') {
         int end = template.indexOf("#}", open + 2);
         end = end < 0 ? n : end + 2;
@@ -47,6 +50,105 @@ final class StepSliceRewriter {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * jinja2 refuses a template that uses a filter it does not know (at compile time, {@code
+   * TemplateAssertionError: No filter named 'x'}); Jinjava renders it as an empty string. Every
+   * {@code |name} inside {@code {{ }}} and {@code {% %}} (outside string literals, comments and
+   * {@code raw} blocks) is checked against {@code known}.
+   *
+   * @throws ChatTemplateException naming the first unknown filter and its line
+   */
+  static void checkFilters(String template, java.util.function.Predicate<String> known) {
+    int i = 0;
+    int n = template.length();
+    while (i < n) {
+      int open = nextTag(template, i);
+      if (open < 0) {
+        return;
+      }
+      char kind = template.charAt(open + 1);
+      if (kind == '#') {
+        int end = template.indexOf("#}", open + 2);
+        i = end < 0 ? n : end + 2;
+        continue;
+      }
+      String close = kind == '{' ? "}}" : "%}";
+      int end = tagEnd(template, open + 2, close);
+      String body = template.substring(open + 2, end);
+      i = Math.min(n, end + 2);
+      if (kind == '%' && body.replace("-", "").replace("+", "").trim().equals("raw")) {
+        i = findEndRaw(template, i);
+        continue;
+      }
+      java.util.regex.Matcher tag =
+          java.util.regex.Pattern.compile("^[-+]?\\s*filter\\s+([A-Za-z_]\\w*)").matcher(body);
+      if (kind == '%' && tag.find()) {
+        checkFilter(template, open + 2 + tag.start(1), tag.group(1), known);
+      }
+      char quote = 0;
+      for (int k = 0; k < body.length(); k++) {
+        char c = body.charAt(k);
+        if (quote != 0) {
+          if (c == '\\') {
+            k++;
+          } else if (c == quote) {
+            quote = 0;
+          }
+        } else if (c == '\'' || c == '"') {
+          quote = c;
+        } else if (c == '|' && k + 1 < body.length() && body.charAt(k + 1) == '|') {
+          k++;
+        } else if (c == '|') {
+          int s = k + 1;
+          while (s < body.length() && Character.isWhitespace(body.charAt(s))) {
+            s++;
+          }
+          int e = s;
+          while (e < body.length() && (Character.isLetterOrDigit(body.charAt(e)) || body.charAt(e) == '_')) {
+            e++;
+          }
+          if (e > s) {
+            checkFilter(template, open + 2 + s, body.substring(s, e), known);
+          }
+        }
+      }
+    }
+  }
+
+  private static void checkFilter(
+      String template, int at, String name, java.util.function.Predicate<String> known) {
+    if (!known.test(name)) {
+      int line = 1;
+      for (int k = 0; k < at; k++) {
+        if (template.charAt(k) == '\n') {
+          line++;
+        }
+      }
+      throw new ChatTemplateException("No filter named '" + name + "'.", name, line, null);
+    }
+  }
+
+  /**
+   * jinja2's {@code lstrip_blocks}: spaces and tabs between the start of a line and a block or
+   * comment tag are dropped, but only when nothing else precedes the tag on its line (Jinjava
+   * also strips the space in {@code e {% if %}}), and not for {@code {%+}.
+   */
+  private static String lstrip(String text, boolean templateStart, String template, int open) {
+    if (open + 2 < template.length() && template.charAt(open + 2) == '+') {
+      return text;
+    }
+    int lineStart = text.lastIndexOf('\n') + 1;
+    if (lineStart == 0 && !templateStart) {
+      return text;
+    }
+    for (int k = lineStart; k < text.length(); k++) {
+      if (!Character.isWhitespace(text.charAt(k))) {
+        return text;
+      }
+    }
+    return text.substring(0, lineStart);
   }
 
   private static int nextTag(String t, int from) {
@@ -87,7 +189,143 @@ final class StepSliceRewriter {
 
   /** Keyword-argument values in parentheses, then every step slice rewritten. */
   static String rewriteExpression(String e) {
-    return rewriteSlices(parenthesizeKeywordValues(e));
+    return rewriteSlices(parenthesizeKeywordValues(parenthesizeNotOperands(e)));
+  }
+
+  private static final java.util.Set<String> BEFORE_UNARY =
+      java.util.Set.of("if", "elif", "and", "or", "not", "else", "in", "set", "return");
+  private static final java.util.Set<String> OPERAND_END = java.util.Set.of("and", "or", "if", "else");
+
+  /**
+   * jinja2's {@code not} binds looser than comparisons, tests, filters and {@code in}: {@code not
+   * x|length == 1} is {@code not ((x|length) == 1)}, {@code not x is defined} is {@code not (x is
+   * defined)}. Jinjava binds {@code not} to the next operand only, so the operand of every unary
+   * {@code not} (up to the next {@code and}/{@code or}/{@code if}/{@code else}, comma, colon,
+   * closing bracket or the end) is put in parentheses. {@code x not in y} and {@code x is not y}
+   * are left alone.
+   */
+  static String parenthesizeNotOperands(String e) {
+    int from = 0;
+    while (true) {
+      int not = nextUnaryNot(e, from);
+      if (not < 0) {
+        return e;
+      }
+      int start = not + 3;
+      int end = operandEnd(e, start);
+      String operand = e.substring(start, end);
+      if (operand.isBlank()) {
+        from = start;
+        continue;
+      }
+      int lead = 0;
+      while (lead < operand.length() && Character.isWhitespace(operand.charAt(lead))) {
+        lead++;
+      }
+      int trail = operand.length();
+      while (trail > lead && Character.isWhitespace(operand.charAt(trail - 1))) {
+        trail--;
+      }
+      e = e.substring(0, start) + operand.substring(0, lead) + "(" + operand.substring(lead, trail)
+          + ")" + operand.substring(trail) + e.substring(end);
+      from = start;
+    }
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
+  /** Index of the next {@code not} keyword in unary position at or after {@code from}, or -1. */
+  private static int nextUnaryNot(String e, int from) {
+    char quote = 0;
+    for (int i = 0; i < e.length(); i++) {
+      char c = e.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+        continue;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+        continue;
+      }
+      if (i < from || !e.startsWith("not", i)
+          || (i > 0 && (isWordChar(e.charAt(i - 1)) || e.charAt(i - 1) == '.'))
+          || (i + 3 < e.length() && isWordChar(e.charAt(i + 3)))) {
+        continue;
+      }
+      int j = i - 1;
+      while (j >= 0 && Character.isWhitespace(e.charAt(j))) {
+        j--;
+      }
+      if (j < 0) {
+        return i;
+      }
+      char p = e.charAt(j);
+      if (isWordChar(p)) {
+        int k = j;
+        while (k >= 0 && isWordChar(e.charAt(k))) {
+          k--;
+        }
+        if (BEFORE_UNARY.contains(e.substring(k + 1, j + 1))) {
+          return i;
+        }
+      } else if (p != ')' && p != ']' && p != '}' && p != '\'' && p != '"') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** End of the operand of a unary {@code not} starting at {@code from}. */
+  private static int operandEnd(String e, int from) {
+    int depth = 0;
+    char quote = 0;
+    int n = e.length();
+    // whitespace control of the tag ({{ not x -}}) is not part of the expression
+    int limit = n;
+    int t = n - 1;
+    while (t >= from && Character.isWhitespace(e.charAt(t))) {
+      t--;
+    }
+    if (t >= from && (e.charAt(t) == '-' || e.charAt(t) == '+')) {
+      limit = t;
+    }
+    for (int i = from; i < limit; i++) {
+      char c = e.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        if (depth == 0) {
+          return i;
+        }
+        depth--;
+      } else if (depth == 0 && (c == ',' || c == ':')) {
+        return i;
+      } else if (depth == 0 && isWordChar(c) && (i == 0 || !isWordChar(e.charAt(i - 1)))
+          && e.charAt(Math.max(0, i - 1)) != '.') {
+        int k = i;
+        while (k < n && isWordChar(e.charAt(k))) {
+          k++;
+        }
+        if (OPERAND_END.contains(e.substring(i, k))) {
+          return i;
+        }
+        i = k - 1;
+      }
+    }
+    return limit;
   }
 
   private static final java.util.regex.Pattern KEYWORD =
