@@ -52,6 +52,14 @@ class TokenizeResourceTest {
   }
 
   @Test
+  void invalidUtf8IsRejectedWithAnErrorObject() {
+    byte[] body = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', 'a', (byte) 0xff, 'b', '"', '}'};
+    given().contentType("application/json; charset=UTF-8").body(body)
+        .post("/v1/tokenize")
+        .then().statusCode(400).body("code", equalTo(400));
+  }
+
+  @Test
   void openApiDescribesTheEndpoints() {
     given().accept("application/json").get("/q/openapi")
         .then().statusCode(200).body("paths.keySet()", hasItems("/v1/tokenize", "/v1/detokenize", "/v1/datasets/tokenize"));
