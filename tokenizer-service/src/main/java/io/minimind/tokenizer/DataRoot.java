@@ -27,4 +27,18 @@ public class DataRoot {
     }
     return resolved;
   }
+
+  /** An absolute path (e.g. from a file: URI), which must lie under the root. */
+  public Path resolveAbsolute(String field, Path absolute) {
+    Path p = absolute.toAbsolutePath().normalize();
+    if (!p.startsWith(root)) {
+      throw new InvalidRequestException(field + " '" + absolute + "' is outside the data root");
+    }
+    return p;
+  }
+
+  /** The root as an absolute path. */
+  public Path root() {
+    return root;
+  }
 }

@@ -1,0 +1,149 @@
+package io.minimind.tokenizer;
+
+import io.minimind.contracts.messages.ErrorClass;
+import io.minimind.contracts.messages.StageCompleted;
+import io.minimind.contracts.messages.StageEvent;
+import io.minimind.contracts.messages.StageFailed;
+import io.minimind.contracts.messages.StageJob;
+import io.minimind.contracts.messages.StageKind;
+import io.minimind.core.data.BadLinePolicy;
+import io.minimind.core.data.DataFormatException;
+import io.minimind.core.data.JsonlDataset;
+import io.minimind.core.data.ShardedDataset;
+import io.minimind.core.tokenizer.MiniMindTokenizer;
+import io.minimind.core.tokenizer.bpe.BpeTrainerConfig;
+import io.minimind.core.tokenizer.bpe.BpeTraining;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the stage jobs this service owns ({@code tokenize-dataset}, {@code tokenizer-train}) and
+ * answers with a completed or failed event; other kinds on the shared topic are for other workers
+ * and are skipped. Kafka delivers at least once, so a (stage, attempt) already handled in this
+ * process is not run twice, and outputs are written atomically (a re-run never sees half a
+ * result). Failures are classified: bad data → DATA, bad parameters → SPEC (neither retried),
+ * anything else → INTERNAL.
+ */
+@ApplicationScoped
+public class StageJobConsumer {
+  private static final Logger LOG = Logger.getLogger(StageJobConsumer.class);
+  private final Set<String> handled = ConcurrentHashMap.newKeySet();
+  private final Emitter<StageEvent> events;
+  private final DataRoot dataRoot;
+  private final TokenizerRegistry registry;
+
+  public StageJobConsumer(@Channel("stage-events") Emitter<StageEvent> events, DataRoot dataRoot,
+      TokenizerRegistry registry) {
+    this.events = events;
+    this.dataRoot = dataRoot;
+    this.registry = registry;
+  }
+
+  @Incoming("stage-jobs")
+  @Blocking
+  public void onJob(StageJob job) {
+    if (job.kind() != StageKind.TOKENIZE_DATASET && job.kind() != StageKind.TOKENIZER_TRAIN) {
+      return; // another worker's stage
+    }
+    if (!handled.add(job.pipelineId() + "/" + job.stageId() + "#" + job.attempt())) {
+      LOG.infof("duplicate delivery of %s/%s attempt %d ignored", job.pipelineId(), job.stageId(), job.attempt());
+      return;
+    }
+    StageEvent result;
+    try {
+      result = job.kind() == StageKind.TOKENIZE_DATASET ? tokenizeDataset(job) : trainTokenizer(job);
+    } catch (DataFormatException e) {
+      result = StageFailed.of(job, ErrorClass.DATA, e.getMessage(),
+          e.badLine() == null ? null : e.badLine().path() + ":" + e.badLine().lineNumber());
+    } catch (IllegalArgumentException | InvalidRequestException | NotFoundException e) {
+      result = StageFailed.of(job, ErrorClass.SPEC, e.getMessage(), null);
+    } catch (Exception e) {
+      LOG.errorf(e, "stage %s/%s failed", job.pipelineId(), job.stageId());
+      result = StageFailed.of(job, ErrorClass.INTERNAL, String.valueOf(e.getMessage()), null);
+    }
+    events.send(result).toCompletableFuture().join(); // acks=all: the event is durable before we return
+  }
+
+  private StageEvent tokenizeDataset(StageJob job) throws Exception {
+    Path source = input(job, 0);
+    Path out = file(job.outputUri(), "outputUri");
+    MiniMindTokenizer tok = registry.get((String) job.parameters().get("tokenizer"));
+    String kind = String.valueOf(job.parameters().getOrDefault("kind", "pretrain"));
+    int maxSeqLen = intParam(job, "maxSeqLen", 512);
+    try (JsonlDataset data = JsonlDataset.open(kind, source, tok, maxSeqLen,
+        new BadLinePolicy(intParam(job, "maxBadLines", 0)))) {
+      ShardedDataset.Summary s = Files.exists(out) ? null
+          : ShardedDataset.write(data, kind, tok.sha256(), tok.vocabSize(), out, 200_000_000L);
+      Map<String, Double> metrics = s == null ? Map.of()
+          : Map.of("documents", (double) s.documents(), "tokens", (double) s.tokens(), "badLines", (double) s.badLines());
+      return StageCompleted.of(job, List.of(job.outputUri()), metrics);
+    }
+  }
+
+  private StageEvent trainTokenizer(StageJob job) throws Exception {
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < job.inputUris().size(); i++) {
+      files.add(input(job, i));
+    }
+    Path out = file(job.outputUri(), "outputUri");
+    @SuppressWarnings("unchecked")
+    List<String> specials = (List<String>) job.parameters().getOrDefault("specialTokens", List.of());
+    BpeTrainerConfig config = BpeTrainerConfig.minimind(intParam(job, "vocabSize", 6400),
+        intParam(job, "minFrequency", 0), specials);
+    if (!Files.exists(out)) {
+      Path tmp = out.resolveSibling("." + out.getFileName() + ".tmp-" + job.messageId());
+      Files.createDirectories(tmp);
+      BpeTraining.run(files, config, Runtime.getRuntime().availableProcessors(),
+          new BadLinePolicy(intParam(job, "maxBadLines", 0)), tmp);
+      Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Object id = job.parameters().get("tokenizerId");
+    if (id != null) {
+      registry.register(id.toString(), out);
+    }
+    return StageCompleted.of(job, List.of(job.outputUri()), Map.of("vocabSize", (double) config.vocabSize()));
+  }
+
+  private Path input(StageJob job, int i) {
+    if (job.inputUris().size() <= i) {
+      throw new IllegalArgumentException("stage " + job.stageId() + " needs inputUris[" + i + "]");
+    }
+    Path p = file(job.inputUris().get(i), "inputUris[" + i + "]");
+    if (!Files.isRegularFile(p)) {
+      throw new IllegalArgumentException("inputUris[" + i + "] " + job.inputUris().get(i) + " does not exist");
+    }
+    return p;
+  }
+
+  /** A file: URI inside the data root. */
+  private Path file(String uri, String field) {
+    java.net.URI u = java.net.URI.create(uri);
+    if (!"file".equals(u.getScheme())) {
+      throw new IllegalArgumentException(field + " " + uri + " must be a file: URI under the data root");
+    }
+    return dataRoot.resolveAbsolute(field, Path.of(u));
+  }
+
+  private static int intParam(StageJob job, String name, int fallback) {
+    Object v = job.parameters().get(name);
+    if (v == null) {
+      return fallback;
+    }
+    if (v instanceof Number n) {
+      return n.intValue();
+    }
+    throw new IllegalArgumentException("parameter " + name + " must be a number, got " + v);
+  }
+}
