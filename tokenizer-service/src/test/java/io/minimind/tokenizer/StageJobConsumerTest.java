@@ -65,6 +65,29 @@ class StageJobConsumerTest {
     assertEquals(2, events.size(), "one event per owned stage attempt, none for the pretrain job: " + events);
   }
 
+  @Test
+  void tokenizerTrainJobsRegisterTheNewTokenizer() throws Exception {
+    Files.createDirectories(ROOT);
+    Path corpus = ROOT.resolve("corpus-" + UUID.randomUUID() + ".jsonl");
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      lines.add("{\"text\": \"白日依山尽，黄河入海流。欲穷千里目，更上一层楼。" + i + "\"}");
+    }
+    Files.write(corpus, lines);
+    String pipeline = "pl-" + UUID.randomUUID();
+    String id = "kafka-" + UUID.randomUUID().toString().substring(0, 8);
+    StageJob train = StageJob.create(pipeline, "tokenizer", 1, StageKind.TOKENIZER_TRAIN,
+        Map.of("vocabSize", 300, "tokenizerId", id), List.of(corpus.toUri().toString()),
+        ROOT.resolve("tok-" + UUID.randomUUID()).toUri().toString(), null);
+    send(train);
+    List<JsonNode> events = awaitEvents(pipeline, 1, Duration.ofSeconds(60));
+    assertEquals("stage-completed", events.get(0).get("type").asText(), events.toString());
+    io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+        .body(Map.of("tokenizer", id, "text", "白日依山尽"))
+        .post("/v1/tokenize").then().statusCode(200)
+        .body("tokenizer", org.hamcrest.Matchers.equalTo(id));
+  }
+
   private void send(StageJob... jobs) throws Exception {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrap);
