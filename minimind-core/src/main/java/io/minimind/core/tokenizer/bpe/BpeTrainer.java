@@ -58,7 +58,9 @@ public final class BpeTrainer {
   /** Trains on {@code words} (not modified) and returns the model. */
   public BpeModel train(WordCounts words) {
     initVocab();
-    int specials = vocab.size();
+    // Only the special tokens become added_tokens; the byte alphabet that follows them must not
+    // (HF matches added tokens on raw text, which would turn "·" into the lone byte 0xB7).
+    int specials = (int) config.specialTokens().stream().distinct().count();
     initWords(words);
     PriorityQueue<Entry> heap = initPairs();
     int[] merged = new int[16 * 3];
