@@ -19,6 +19,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (e instanceof IllegalArgumentException
         || e instanceof DataFormatException
         || e instanceof ShardFormatException
+        || e instanceof io.minimind.templates.ChatTemplateException
         || e instanceof CheckpointFormatException
         || e instanceof TrainingDivergedException
         || e instanceof IOException) {

@@ -38,6 +38,8 @@ final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--pretrain-steps", defaultValue = "400") long pretrainSteps;
   @Option(names = "--sft-steps", defaultValue = "250") long sftSteps;
   @Option(names = "--resume", description = "continue an interrupted quickstart") boolean resume;
+  @Option(names = "--train-tokenizer", description = "train our own BPE tokenizer (vocab 6400) on the sample data first, instead of using MiniMind's")
+  boolean trainTokenizer;
   @Mixin EngineOptions engine;
 
   @Override
@@ -50,10 +52,23 @@ final class QuickstartCommand implements Callable<Integer> {
       }
     }
     long start = System.nanoTime();
+    Path tokenizerDir = null;
+    if (trainTokenizer) {
+      tokenizerDir = out.resolve("tokenizer");
+      if (!java.nio.file.Files.isRegularFile(tokenizerDir.resolve("tokenizer.json"))) {
+        var r = io.minimind.core.tokenizer.bpe.BpeTraining.run(
+            List.of(data.resolve("pretrain_tiny.jsonl"), data.resolve("sft_tiny.jsonl")),
+            io.minimind.core.tokenizer.bpe.BpeTrainerConfig.minimind(6400, 0, List.of()),
+            Runtime.getRuntime().availableProcessors(), new io.minimind.core.data.BadLinePolicy(0),
+            tokenizerDir);
+        System.out.printf(Locale.ROOT, "tokenizer: %d tokens trained in %.1f s -> %s%n",
+            r.model().vocab().size(), r.totalSeconds(), tokenizerDir);
+      }
+    }
     TrainConfig pre = new TrainConfig(1, 16, 2e-3, 256, 1, 1.0, 0.01, 200, 20, 42, true, pretrainSteps, 0, 2);
     TrainingRun.Outcome p = TrainingRun.run(new TrainingRun.Spec(TrainingRun.Mode.PRETRAIN,
-        data.resolve("pretrain_tiny.jsonl"), out.resolve("pretrain"), "tiny", List.of(), null, null,
-        pre, 0, resume), new ConsoleProgress(System.out, "pretrain"));
+        data.resolve("pretrain_tiny.jsonl"), out.resolve("pretrain"), "tiny", List.of(), null,
+        tokenizerDir, pre, 0, resume), new ConsoleProgress(System.out, "pretrain"));
     TrainConfig sft = new TrainConfig(1, 16, 1e-3, 256, 1, 1.0, 0.01, 200, 20, 42, true, sftSteps, 0, 2);
     TrainingRun.Outcome s = TrainingRun.run(new TrainingRun.Spec(TrainingRun.Mode.SFT,
         data.resolve("sft_tiny.jsonl"), out.resolve("sft"), "tiny", List.of(), p.modelDir(), null,

@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code minimind tokenizer train}: byte-level BPE the way MiniMind's train_tokenizer.py does. */
-@Command(name = "tokenizer", description = "Train byte-level BPE tokenizers.", mixinStandardHelpOptions = true,
-    subcommands = {TokenizerCommand.Train.class})
+@Command(name = "tokenizer", description = "Train byte-level BPE tokenizers, encode text, render chat templates.", mixinStandardHelpOptions = true,
+    subcommands = {TokenizerCommand.Train.class, TokenizerEncodeCommand.class, TokenizerRenderCommand.class})
 final class TokenizerCommand implements Runnable {
   @Override
   public void run() {

@@ -53,6 +53,27 @@ class MiniMindCliTest {
   }
 
   @Test
+  void tokenizerTrainEncodeAndRender(@TempDir Path tmp) throws Exception {
+    Path corpus = tmp.resolve("c.jsonl");
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      lines.add("{\"text\": \"床前明月光，疑是地上霜。" + i + "\"}");
+    }
+    Files.write(corpus, lines);
+    Run train = run("tokenizer", "train", "--data", corpus.toString(), "--vocab-size", "300",
+        "--out", tmp.resolve("tok").toString());
+    assertEquals(0, train.code(), train.err());
+    Run encode = run("tokenizer", "encode", "--tokenizer", tmp.resolve("tok").toString(), "--text", "床前·明月");
+    assertEquals(0, encode.code(), encode.err());
+    assertTrue(encode.out().contains("decodes to: 床前·明月"), encode.out());
+    Run render = run("tokenizer", "render", "--messages", "[{\"role\": \"user\", \"content\": \"你好\"}]",
+        "--add-generation-prompt");
+    assertEquals(0, render.code(), render.err());
+    assertEquals("<|im_start|>system\nYou are a helpful assistant<|im_end|>\n<|im_start|>user\n你好<|im_end|>\n"
+        + "<|im_start|>assistant\n", render.out());
+  }
+
+  @Test
   void userErrorsAreOneClearLine(@TempDir Path tmp) throws Exception {
     Path data = tmp.resolve("bad.jsonl");
     Files.write(data, List.of("{\"text\": \"ok\"}", "not json at all"));
