@@ -6,6 +6,7 @@ import io.minimind.contracts.messages.StageEvent;
 import io.minimind.contracts.messages.StageFailed;
 import io.minimind.contracts.messages.StageJob;
 import io.minimind.contracts.messages.StageKind;
+import io.minimind.contracts.messages.StageProgress;
 import io.minimind.core.data.BadLinePolicy;
 import io.minimind.core.data.DataFormatException;
 import io.minimind.core.data.JsonlDataset;
@@ -30,7 +31,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the stage jobs this service owns ({@code tokenize-dataset}, {@code tokenizer-train}) and
- * answers with a completed or failed event; other kinds on the shared topic are for other workers
+ * answers with progress (dataset tokenization, every block of samples) and a completed or failed
+ * event; other kinds on the shared topic are for other workers
  * and are skipped. Kafka delivers at least once, so a (stage, attempt) already handled in this
  * process is not run twice, and outputs are written atomically (a re-run never sees half a
  * result). Failures are classified: bad data → DATA, bad parameters → SPEC (neither retried),
@@ -84,8 +86,17 @@ public class StageJobConsumer {
     int maxSeqLen = intParam(job, "maxSeqLen", 512);
     try (JsonlDataset data = JsonlDataset.open(kind, source, tok, maxSeqLen,
         new BadLinePolicy(intParam(job, "maxBadLines", 0)))) {
+      long started = System.nanoTime();
+      ShardedDataset.Progress progress = (done, total) -> {
+        double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
+        long eta = done == 0 ? 0 : Math.round(seconds * (total - done) / done);
+        // Tokenization trains nothing: loss and lr are 0; throughput is in samples per second.
+        events.send(StageProgress.of(job, done, Math.max(total, 1), 0.0, 0.0, 0.0, eta,
+            Map.of("samples", (double) done, "samplesPerSecond", done / seconds)))
+            .toCompletableFuture().join();
+      };
       ShardedDataset.Summary s = Files.exists(out) ? null
-          : ShardedDataset.write(data, kind, tok.sha256(), tok.vocabSize(), out, 200_000_000L);
+          : ShardedDataset.write(data, kind, tok.sha256(), tok.vocabSize(), out, 200_000_000L, progress);
       Map<String, Double> metrics = s == null ? Map.of()
           : Map.of("documents", (double) s.documents(), "tokens", (double) s.tokens(), "badLines", (double) s.badLines());
       return StageCompleted.of(job, List.of(job.outputUri()), metrics);

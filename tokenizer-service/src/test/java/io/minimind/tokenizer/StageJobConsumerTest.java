@@ -53,7 +53,12 @@ class StageJobConsumerTest {
         List.of(), ROOT.resolve("x").toUri().toString(), null);
     send(notOurs, ok, ok, failing); // ok twice: at-least-once delivery must not run it twice
 
-    List<JsonNode> events = awaitEvents(pipeline, 2, Duration.ofSeconds(60));
+    List<JsonNode> all = awaitEvents(pipeline, 3, Duration.ofSeconds(60));
+    List<JsonNode> progress = all.stream().filter(e -> e.get("type").asText().equals("stage-progress")).toList();
+    List<JsonNode> events = all.stream().filter(e -> !e.get("type").asText().equals("stage-progress")).toList();
+    assertEquals(1, progress.size(), "one progress event for the 2-sample dataset: " + progress);
+    assertEquals(2, progress.get(0).get("step").asInt());
+    assertEquals(2, progress.get(0).get("totalSteps").asInt());
     JsonNode done = events.stream().filter(e -> e.get("stageId").asText().equals("tok-good")).findFirst().orElseThrow();
     assertEquals("stage-completed", done.get("type").asText());
     assertEquals(2.0, done.get("metrics").get("documents").asDouble());
@@ -81,7 +86,7 @@ class StageJobConsumerTest {
         ROOT.resolve("tok-" + UUID.randomUUID()).toUri().toString(), null);
     send(train);
     List<JsonNode> events = awaitEvents(pipeline, 1, Duration.ofSeconds(60));
-    assertEquals("stage-completed", events.get(0).get("type").asText(), events.toString());
+    assertEquals("stage-completed", events.get(events.size() - 1).get("type").asText(), events.toString());
     io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
         .body(Map.of("tokenizer", id, "text", "白日依山尽"))
         .post("/v1/tokenize").then().statusCode(200)

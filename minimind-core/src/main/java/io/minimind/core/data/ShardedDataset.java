@@ -81,17 +81,31 @@ public final class ShardedDataset implements TokenDataset {
     }
   }
 
+  /** Receives how many samples of {@code total} are written so far (called from the writer). */
+  @FunctionalInterface
+  public interface Progress {
+    void onProgress(long done, long total);
+
+    Progress NONE = (done, total) -> {};
+  }
+
+  /** As {@link #write(JsonlDataset, String, String, int, Path, long, Progress)} without progress. */
+  public static Summary write(JsonlDataset source, String kind, String tokenizerSha256,
+      int vocabSize, Path outDir, long maxTokensPerShard) throws IOException {
+    return write(source, kind, tokenizerSha256, vocabSize, outDir, maxTokensPerShard, Progress.NONE);
+  }
+
   /**
    * Tokenizes {@code source} into shards of at most {@code maxTokensPerShard} tokens in {@code
    * outDir}: written in a temporary sibling directory, renamed into place when complete.
    */
   public static Summary write(JsonlDataset source, String kind, String tokenizerSha256,
-      int vocabSize, Path outDir, long maxTokensPerShard) throws IOException {
+      int vocabSize, Path outDir, long maxTokensPerShard, Progress progress) throws IOException {
     Path abs = outDir.toAbsolutePath();
     Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + UUID.randomUUID());
     Files.createDirectories(tmp);
     try {
-      JsonObject manifest = writeShards(source, kind, tokenizerSha256, vocabSize, tmp, maxTokensPerShard);
+      JsonObject manifest = writeShards(source, kind, tokenizerSha256, vocabSize, tmp, maxTokensPerShard, progress);
       AtomicFiles.write(tmp.resolve(MANIFEST), GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8));
       if (Files.exists(abs)) {
         throw new IOException(abs + " already exists; remove it or choose another output directory");
@@ -110,7 +124,7 @@ public final class ShardedDataset implements TokenDataset {
   }
 
   private static JsonObject writeShards(JsonlDataset source, String kind, String sha, int vocabSize,
-      Path dir, long maxTokensPerShard) throws IOException {
+      Path dir, long maxTokensPerShard, Progress progress) throws IOException {
     JsonlIndex index = source.index();
     JsonObject header = new JsonObject();
     header.addProperty("tokenizer_sha256", sha);
@@ -145,6 +159,7 @@ public final class ShardedDataset implements TokenDataset {
             writer = null;
           }
         }
+        progress.onProgress(end, source.size());
       }
     } finally {
       if (writer != null) {
