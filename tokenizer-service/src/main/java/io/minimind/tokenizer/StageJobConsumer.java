@@ -31,8 +31,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the stage jobs this service owns ({@code tokenize-dataset}, {@code tokenizer-train}) and
- * answers with progress (dataset tokenization, every block of samples) and a completed or failed
- * event; other kinds on the shared topic are for other workers
+ * answers with progress (per block of samples when tokenizing a dataset, per phase when training a
+ * tokenizer; loss and lr are 0 as nothing is trained) and a completed or failed event; other kinds on the shared topic are for other workers
  * and are skipped. Kafka delivers at least once, so a (stage, attempt) already handled in this
  * process is not run twice, and outputs are written atomically (a re-run never sees half a
  * result). Failures are classified: bad data → DATA, bad parameters → SPEC (neither retried),
@@ -117,7 +117,9 @@ public class StageJobConsumer {
       Path tmp = out.resolveSibling("." + out.getFileName() + ".tmp-" + job.messageId());
       Files.createDirectories(tmp);
       BpeTraining.run(files, config, Runtime.getRuntime().availableProcessors(),
-          new BadLinePolicy(intParam(job, "maxBadLines", 0)), tmp);
+          new BadLinePolicy(intParam(job, "maxBadLines", 0)), tmp,
+          (phase, name, seconds) -> events.send(StageProgress.of(job, phase, BpeTraining.PHASES,
+              0.0, 0.0, 0.0, null, Map.of("seconds", seconds))).toCompletableFuture().join());
       Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
     }
     Object id = job.parameters().get("tokenizerId");

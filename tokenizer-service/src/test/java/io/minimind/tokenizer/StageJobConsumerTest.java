@@ -85,8 +85,10 @@ class StageJobConsumerTest {
         Map.of("vocabSize", 300, "tokenizerId", id), List.of(corpus.toUri().toString()),
         ROOT.resolve("tok-" + UUID.randomUUID()).toUri().toString(), null);
     send(train);
-    List<JsonNode> events = awaitEvents(pipeline, 1, Duration.ofSeconds(60));
-    assertEquals("stage-completed", events.get(events.size() - 1).get("type").asText(), events.toString());
+    List<JsonNode> events = awaitEvents(pipeline, 3, Duration.ofSeconds(60));
+    assertEquals(List.of("stage-progress", "stage-progress", "stage-completed"),
+        events.stream().map(e -> e.get("type").asText()).toList(), events.toString());
+    assertEquals(2, events.get(1).get("step").asInt());
     io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
         .body(Map.of("tokenizer", id, "text", "白日依山尽"))
         .post("/v1/tokenize").then().statusCode(200)

@@ -21,13 +21,31 @@ public final class BpeTraining {
 
   private BpeTraining() {}
 
+  /** Told when a phase ends: 1 = corpus counted, 2 = merges learned (of {@link #PHASES}). */
+  @FunctionalInterface
+  public interface PhaseListener {
+    void onPhase(int phase, String name, double secondsSoFar);
+
+    PhaseListener NONE = (phase, name, seconds) -> {};
+  }
+
+  /** Number of phases reported to a {@link PhaseListener}. */
+  public static final int PHASES = 2;
+
   public static Result run(List<Path> files, BpeTrainerConfig config, int threads,
       BadLinePolicy policy, Path outDir) throws IOException {
+    return run(files, config, threads, policy, outDir, PhaseListener.NONE);
+  }
+
+  public static Result run(List<Path> files, BpeTrainerConfig config, int threads,
+      BadLinePolicy policy, Path outDir, PhaseListener listener) throws IOException {
     long t0 = System.nanoTime();
     CorpusWordCounter.Result counted = CorpusWordCounter.count(files, threads, policy);
     long t1 = System.nanoTime();
+    listener.onPhase(1, "counted", (t1 - t0) / 1e9);
     BpeModel model = new BpeTrainer(config).train(counted.words());
     long t2 = System.nanoTime();
+    listener.onPhase(2, "merged", (t2 - t0) / 1e9);
     if (outDir != null) {
       TokenizerFiles.write(model, outDir);
     }
