@@ -112,6 +112,48 @@ public final class Checkpoints {
     return out;
   }
 
+  /**
+   * Makes a complete checkpoint written elsewhere (an earlier attempt's directory) the newest one
+   * here, so that a resumed run continues from it without touching the original. Files are
+   * hard-linked when the file system allows (checkpoints are never modified after they are
+   * written), copied otherwise; the directory appears atomically and {@code latest} points to it.
+   *
+   * @return the adopted checkpoint's directory under this root
+   */
+  public Path adopt(Path checkpoint) throws IOException {
+    TrainerState state = readState(checkpoint); // fails clearly on anything that is not a checkpoint
+    Files.createDirectories(root);
+    String name = name(state.step());
+    Path tmp = root.resolve("." + name + ".tmp-" + UUID.randomUUID());
+    Path target = root.resolve(name);
+    try {
+      Files.createDirectories(tmp);
+      try (var files = Files.list(checkpoint)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          if (!Files.isRegularFile(f)) {
+            continue;
+          }
+          Path dest = tmp.resolve(f.getFileName().toString());
+          try {
+            Files.createLink(dest, f);
+          } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(f, dest);
+          }
+        }
+      }
+      if (Files.exists(target)) {
+        deleteTree(target);
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      if (Files.exists(tmp)) {
+        deleteTree(tmp);
+      }
+    }
+    AtomicFiles.write(root.resolve(LATEST), name.getBytes(StandardCharsets.UTF_8));
+    return target;
+  }
+
   /** The newest complete checkpoint, if any. */
   public Optional<Path> latest() throws IOException {
     Path pointer = root.resolve(LATEST);

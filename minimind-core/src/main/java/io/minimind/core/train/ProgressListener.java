@@ -19,5 +19,13 @@ public interface ProgressListener {
   /** After the run ended normally (also when stopped early by {@code stopAfterSteps}). */
   default void onFinish(TrainResult result) {}
 
+  /**
+   * Asked after every optimizer step (and its checkpoint, if one was due): true stops the run
+   * there, cleanly, as {@code stopAfterSteps} would. Used for cancellation; must be cheap.
+   */
+  default boolean stopRequested() {
+    return false;
+  }
+
   ProgressListener NONE = new ProgressListener() {};
 }

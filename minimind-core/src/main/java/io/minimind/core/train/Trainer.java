@@ -114,6 +114,9 @@ public final class Trainer {
           sinceCheckpoint = new ArrayList<>();
           listener.onCheckpoint(step, lastCheckpoint);
         }
+        if (step < stopAt && listener.stopRequested()) {
+          break;
+        }
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       TrainResult result = new TrainResult(step, total, losses,
