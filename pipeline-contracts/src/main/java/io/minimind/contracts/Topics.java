@@ -15,6 +15,12 @@ public final class Topics {
   public static final String STAGE_REQUESTS = "minimind.stage-requests";
 
   /**
+   * Stage jobs that need a GPU (parameter {@code device: gpu}); only workers with a GPU consume
+   * this topic, so a job never lands on a worker that cannot finish it.
+   */
+  public static final String STAGE_REQUESTS_GPU = "minimind.stage-requests.gpu";
+
+  /**
    * Stage events ({@link io.minimind.contracts.messages.StageEvent}: progress, checkpoint saved,
    * stage completed, stage failed). Produced by the workers (trainer-service, tokenizer-service);
    * consumed by the orchestrator.
@@ -35,6 +41,13 @@ public final class Topics {
    * registry) and inference-service, which hot-swaps on it.
    */
   public static final String MODEL_PUBLISHED = "minimind.model-published";
+
+  /**
+   * Control commands to workers ({@link io.minimind.contracts.messages.StageCancel}). Produced by the
+   * orchestrator; read by every worker instance (each in its own consumer group, from the latest
+   * offset), so a cancel reaches whichever worker runs the attempt.
+   */
+  public static final String STAGE_CONTROL = "minimind.stage-control";
 
   private Topics() {}
 }
