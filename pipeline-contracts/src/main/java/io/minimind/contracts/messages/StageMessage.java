@@ -4,7 +4,7 @@ package io.minimind.contracts.messages;
  * The envelope every Kafka message carries: which message (for deduplication), which schema, and
  * which stage attempt it belongs to. Implemented by {@link StageJob} and every {@link StageEvent}.
  */
-public sealed interface StageMessage permits StageJob, StageEvent {
+public sealed interface StageMessage permits StageJob, StageCancel, StageEvent {
   /** UUID string, unique per message; at-least-once consumers deduplicate on it. */
   String messageId();
 
