@@ -81,6 +81,7 @@ public final class Trainer {
    * @param resume continue from the newest checkpoint when there is one
    */
   public TrainResult run(NDManager manager, boolean resume) throws IOException {
+    GradMode.offOnThisThread();
     long total = totalSteps();
     DataOrder order = new DataOrder(data.size(), cfg.seed(), cfg.shuffle());
     Map<String, Parameter> params = model.parameters();

@@ -81,4 +81,22 @@ class StopAndAdoptTest {
         () -> new Checkpoints(tmp.resolve("c")).adopt(notACheckpoint));
     assertTrue(e.getMessage().contains("empty"), e.getMessage());
   }
+
+  @Test
+  void trainingRunsOnAThreadWhereGradModeIsOn(@TempDir Path tmp) throws Exception {
+    Path data = data(tmp);
+    TrainingRun.run(spec(data, tmp.resolve("warm"), false), ProgressListener.NONE); // engine up
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread t = new Thread(() -> {
+      try {
+        ai.djl.pytorch.jni.JniUtils.setGradMode(true); // a fresh thread's PyTorch default
+        TrainingRun.run(spec(data, tmp.resolve("other-thread"), false), ProgressListener.NONE);
+      } catch (Throwable e) {
+        failure.set(e);
+      }
+    });
+    t.start();
+    t.join();
+    assertEquals(null, failure.get(), "training on a pool thread must work");
+  }
 }

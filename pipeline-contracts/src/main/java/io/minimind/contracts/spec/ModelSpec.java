@@ -1,5 +1,6 @@
 package io.minimind.contracts.spec;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,13 @@ import java.util.Map;
  *     to start from instead of a fresh model; null when {@code preset} is set
  */
 public record ModelSpec(String preset, Map<String, Object> overrides, String base) {
+  /** The minimind-core presets a spec may name (smallest first). */
+  public static final List<String> PRESETS =
+      List.of("tiny", "minimind2-small", "minimind2", "minimind2-moe");
+
+  /** config.json keys as minimind-core's ConfigBuilder names them ({@code rope_scaling.factor}). */
+  public static final String OVERRIDE_KEY_PATTERN = "^[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*$";
+
   public ModelSpec {
     overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
   }

@@ -7,6 +7,9 @@ package io.minimind.contracts.spec;
 public record RetryPolicy(int maxAttempts) {
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
 
+  /** The most attempts a spec may ask for; more would mostly hide a real failure. */
+  public static final int MAX_ATTEMPTS_LIMIT = 10;
+
   public static RetryPolicy defaults() {
     return new RetryPolicy(DEFAULT_MAX_ATTEMPTS);
   }

@@ -22,6 +22,9 @@ public record StageSpec(
   /** {@code from: model} — start from the pipeline's model spec. */
   public static final String FROM_MODEL_SPEC = "model";
 
+  /** Stage ids: they name directories and appear in URIs, so a small safe alphabet. */
+  public static final String ID_PATTERN = "^[a-z][a-z0-9-]{0,39}$";
+
   public StageSpec {
     parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
   }
