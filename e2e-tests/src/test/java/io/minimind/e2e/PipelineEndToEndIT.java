@@ -140,4 +140,37 @@ class PipelineEndToEndIT {
       orchestrator.close();
     }
   }
+
+  @Test
+  void cancellingAPipelineStopsTheWorkerMidStage() throws Exception {
+    try (ServiceProcess orchestrator = env.startOrchestrator();
+        ServiceProcess trainer = env.startTrainer(worker("cancel-worker"))) {
+      orchestrator.awaitReady(Duration.ofSeconds(120));
+      trainer.awaitReady(Duration.ofSeconds(120));
+      OrchestratorClient api = new OrchestratorClient(orchestrator);
+      String id = api.submit(PipelineSpecs.pretrainSftPublish("e2e-cancel", "e2e-cancel", 5000, 50, 5, 96));
+      api.await(id, p -> p.getInt("stages[0].latestMetrics.step") >= 5, STAGE_TIMEOUT,
+          "pretrain running", orchestrator, trainer);
+      assertTrue(workerState(trainer).startsWith("running " + id + "/pretrain#1"), workerState(trainer));
+
+      io.restassured.RestAssured.given().post(orchestrator.baseUri().toString().replaceAll("/$", "")
+          + "/v1/pipelines/" + id + "/cancel").then().statusCode(200);
+
+      long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!"idle".equals(workerState(trainer)) && System.nanoTime() < end) {
+        Thread.sleep(200);
+      }
+      assertEquals("idle", workerState(trainer), "the worker stopped the cancelled stage:\n"
+          + trainer.logTail(30));
+      JsonPath p = api.pipeline(id);
+      assertEquals("CANCELLED", p.getString("state"));
+      assertTrue(p.getInt("stages[0].latestMetrics.step") < 5000, "stopped mid-stage");
+    }
+  }
+
+  /** What the worker says it does in its readiness data ("idle" or "running p/s#n"). */
+  private static String workerState(ServiceProcess trainer) {
+    return io.restassured.RestAssured.given().get(trainer.baseUri().toString().replaceAll("/$", "")
+        + "/q/health/ready").then().extract().path("checks.find { it.name == 'trainer-worker' }.data.state");
+  }
 }
