@@ -5,6 +5,8 @@ import io.minimind.orchestrator.store.Outbox;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -50,15 +52,22 @@ public class OutboxRelay {
   int relayBatch() {
     return db.inTransaction(c -> {
       var entries = outbox.lockUnsent(c, settings.outboxBatch());
+      // Pipelined: hand the whole batch to the producer, then wait for every ack. The idempotent
+      // producer keeps each partition's order; if any send fails, nothing is marked sent and the
+      // whole batch goes again (consumers deduplicate by message id).
+      List<CompletableFuture<Void>> acks = new ArrayList<>();
       for (Outbox.Entry e : entries) {
-        send(e);
-        outbox.markSent(c, e.id());
+        acks.add(send(e));
+      }
+      for (int i = 0; i < entries.size(); i++) {
+        await(entries.get(i), acks.get(i));
+        outbox.markSent(c, entries.get(i).id());
       }
       return entries.size();
     });
   }
 
-  private void send(Outbox.Entry e) {
+  private CompletableFuture<Void> send(Outbox.Entry e) {
     CompletableFuture<Void> acked = new CompletableFuture<>();
     OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
         .withTopic(e.topic()).withKey(e.key()).build();
@@ -72,6 +81,10 @@ public class OutboxRelay {
           acked.completeExceptionally(t);
           return CompletableFuture.completedFuture(null);
         }));
+    return acked;
+  }
+
+  private static void await(Outbox.Entry e, CompletableFuture<Void> acked) {
     try {
       acked.get(30, TimeUnit.SECONDS);
     } catch (Exception ex) {

@@ -11,7 +11,9 @@ import io.minimind.orchestrator.store.StageRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -21,9 +23,17 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PipelineProgression {
+  private static final int SPEC_CACHE_SIZE = 1024;
   private final PipelineStore pipelines;
   private final AttemptStore attempts;
   private final Dispatcher dispatcher;
+  /** Recently used specs by pipeline id, least recently used evicted first. */
+  private final Map<UUID, PipelineSpec> specs = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<UUID, PipelineSpec> eldest) {
+      return size() > SPEC_CACHE_SIZE;
+    }
+  };
 
   public PipelineProgression(PipelineStore pipelines, AttemptStore attempts, Dispatcher dispatcher) {
     this.pipelines = pipelines;
@@ -31,9 +41,27 @@ public class PipelineProgression {
     this.dispatcher = dispatcher;
   }
 
-  /** The validated spec of a stored pipeline (re-parsed from what the user submitted). */
-  public static PipelineSpec spec(PipelineRow p) {
-    return PipelineSpecs.parse(p.specText());
+  /**
+   * The validated spec of a stored pipeline, re-parsed from what the user submitted (specs never
+   * change, so recent ones are cached: every event of a stage would otherwise parse it again).
+   */
+  public PipelineSpec spec(PipelineRow p) {
+    synchronized (specs) {
+      PipelineSpec cached = specs.get(p.id());
+      if (cached != null) {
+        return cached;
+      }
+    }
+    PipelineSpec parsed = PipelineSpecs.parse(p.specText());
+    remember(p.id(), parsed);
+    return parsed;
+  }
+
+  /** Caches a spec just parsed elsewhere (at submission). */
+  public void remember(UUID id, PipelineSpec spec) {
+    synchronized (specs) {
+      specs.put(id, spec);
+    }
   }
 
   /** After a stage succeeded: dispatch the next pending stage, or finish the pipeline. */

@@ -55,6 +55,7 @@ public class PipelineService {
     for (StageSpec s : spec.stages()) {
       stages.add(new PipelineStore.NewStage(s.id(), s.kind(), spec.retry().maxAttempts()));
     }
+    progression.remember(id, spec);
     db.inTransaction(c -> {
       pipelines.insert(c, id, spec.name(), specJson, specText, stages);
       progression.advance(c, id);

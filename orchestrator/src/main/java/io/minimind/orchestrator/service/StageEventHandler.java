@@ -167,7 +167,7 @@ public class StageEventHandler {
     dispatcher.cancel(c, stage, stage.attempt(), "given up: " + why); // in case it still runs
     var p = pipelines.find(c, stage.pipelineId(), false).orElseThrow();
     StageRow noted = stage.withError(null, why, null);
-    dispatcher.dispatch(c, PipelineProgression.spec(p), noted, pipelines.stages(c, stage.pipelineId()),
+    dispatcher.dispatch(c, progression.spec(p), noted, pipelines.stages(c, stage.pipelineId()),
         stage.attempt() + 1, stage.lastCheckpoint());
   }
 
