@@ -45,12 +45,14 @@ public class StageJobConsumer {
   private final Emitter<StageEvent> events;
   private final DataRoot dataRoot;
   private final TokenizerRegistry registry;
+  private final StageHeartbeats heartbeats;
 
   public StageJobConsumer(@Channel("stage-events") Emitter<StageEvent> events, DataRoot dataRoot,
-      TokenizerRegistry registry) {
+      TokenizerRegistry registry, StageHeartbeats heartbeats) {
     this.events = events;
     this.dataRoot = dataRoot;
     this.registry = registry;
+    this.heartbeats = heartbeats;
   }
 
   @Incoming("stage-jobs")
@@ -64,7 +66,7 @@ public class StageJobConsumer {
       return;
     }
     StageEvent result;
-    try {
+    try (AutoCloseable beating = heartbeats.start(job)) {
       result = job.kind() == StageKind.TOKENIZE_DATASET ? tokenizeDataset(job) : trainTokenizer(job);
     } catch (DataFormatException e) {
       result = StageFailed.of(job, ErrorClass.DATA, e.getMessage(),
@@ -79,9 +81,20 @@ public class StageJobConsumer {
   }
 
   private StageEvent tokenizeDataset(StageJob job) throws Exception {
+    boolean owned = job.parameters().get("tokenizerUri") != null;
+    MiniMindTokenizer tok = tokenizer(job);
+    try {
+      return tokenizeDataset(job, tok);
+    } finally {
+      if (owned) {
+        tok.close();
+      }
+    }
+  }
+
+  private StageEvent tokenizeDataset(StageJob job, MiniMindTokenizer tok) throws Exception {
     Path source = input(job, 0);
     Path out = file(job.outputUri(), "outputUri");
-    MiniMindTokenizer tok = registry.get((String) job.parameters().get("tokenizer"));
     String kind = String.valueOf(job.parameters().getOrDefault("kind", "pretrain"));
     int maxSeqLen = intParam(job, "maxSeqLen", 512);
     try (JsonlDataset data = JsonlDataset.open(kind, source, tok, maxSeqLen,
@@ -127,6 +140,23 @@ public class StageJobConsumer {
       registry.register(id.toString(), out);
     }
     return StageCompleted.of(job, List.of(job.outputUri()), Map.of("vocabSize", (double) config.vocabSize()));
+  }
+
+  /**
+   * The pipeline's tokenizer: {@code tokenizerUri} (a tokenizer directory, e.g. a tokenizer-train
+   * stage's output, as the orchestrator sends it), else a registered id in {@code tokenizer}, else
+   * MiniMind's.
+   */
+  private MiniMindTokenizer tokenizer(StageJob job) throws java.io.IOException {
+    Object uri = job.parameters().get("tokenizerUri");
+    if (uri != null) {
+      Path dir = file(uri.toString(), "parameters.tokenizerUri");
+      if (!Files.isRegularFile(dir.resolve("tokenizer.json"))) {
+        throw new IllegalArgumentException("parameters.tokenizerUri " + uri + " has no tokenizer.json");
+      }
+      return MiniMindTokenizer.load(dir); // the caller closes it
+    }
+    return registry.get((String) job.parameters().get("tokenizer"));
   }
 
   private Path input(StageJob job, int i) {

@@ -17,4 +17,8 @@ public interface TokenizerSettings {
   /** Largest id list accepted by /v1/detokenize. */
   @WithDefault("262144")
   int maxIds();
+
+  /** How often a running stage job sends a heartbeat to the orchestrator. */
+  @WithDefault("5s")
+  java.time.Duration heartbeatInterval();
 }

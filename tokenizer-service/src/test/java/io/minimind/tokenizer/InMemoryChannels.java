@@ -11,7 +11,7 @@ public class InMemoryChannels implements QuarkusTestResourceLifecycleManager {
   public Map<String, String> start() {
     Map<String, String> props = new HashMap<>();
     props.putAll(InMemoryConnector.switchIncomingChannelsToInMemory("stage-jobs"));
-    props.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory("stage-events"));
+    props.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory("stage-events", "heartbeats"));
     return props;
   }
 

@@ -58,4 +58,35 @@ class StageJobConsumerInMemoryTest {
     assertEquals("escape", second.stageId());
     assertTrue(second.message().contains("outside the data root"), second.message());
   }
+
+  @Test
+  void aPipelineTokenizerGivenByUriIsUsedAndHeartbeatsAreSent() throws Exception {
+    InMemorySink<StageEvent> events = connector.sink("stage-events");
+    InMemorySink<io.minimind.contracts.messages.Heartbeat> beats = connector.sink("heartbeats");
+    events.clear();
+    beats.clear();
+    Path root = Path.of("target/test-data").toAbsolutePath();
+    Path tokDir = root.resolve("tok-by-uri");
+    java.nio.file.Files.createDirectories(tokDir);
+    try (var tok = io.minimind.core.tokenizer.MiniMindTokenizer.defaultTokenizer()) {
+      tok.saveTo(tokDir);
+    }
+    Path data = root.resolve("uri-" + java.util.UUID.randomUUID() + ".jsonl");
+    java.nio.file.Files.write(data, List.of("{\"text\": \"春眠不觉晓\"}"));
+    Path out = root.resolve("shards-" + java.util.UUID.randomUUID());
+    StageJob job = StageJob.create("pl-uri", "shards", 1, StageKind.TOKENIZE_DATASET,
+        Map.of("format", "pretrain", "kind", "pretrain", "tokenizerUri", tokDir.toUri().toString()),
+        List.of(data.toUri().toString()), out.toUri().toString(), null);
+    connector.<StageJob>source("stage-jobs").send(job);
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (events.received().stream().noneMatch(m -> m.getPayload() instanceof io.minimind.contracts.messages.StageCompleted
+        || m.getPayload() instanceof StageFailed) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    StageEvent last = events.received().get(events.received().size() - 1).getPayload();
+    assertTrue(last instanceof io.minimind.contracts.messages.StageCompleted, last.toString());
+    assertTrue(java.nio.file.Files.isRegularFile(out.resolve("manifest.json")));
+    assertTrue(!beats.received().isEmpty(), "a heartbeat at the start of the job");
+    assertEquals("shards", beats.received().get(0).getPayload().stageId());
+  }
 }

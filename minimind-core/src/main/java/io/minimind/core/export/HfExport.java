@@ -63,7 +63,7 @@ public final class HfExport {
       Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       if (Files.exists(tmp)) {
-        Checkpoints.deleteTree(tmp);
+        deleteTree(tmp);
       }
     }
     LOG.info("exported {} to {} ({})", modelDir, out,
@@ -124,6 +124,14 @@ public final class HfExport {
         if (s.findAny().isPresent()) {
           throw new IOException(out + " already exists and is not empty; choose a new --out");
         }
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
     }
   }
