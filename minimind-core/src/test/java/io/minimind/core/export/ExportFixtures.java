@@ -27,7 +27,7 @@ final class ExportFixtures {
   }
 
   /** Saves a randomly initialised model with the bundled tokenizer into {@code dir}. */
-  static Path saveRandom(MiniMindConfig c, Path dir, long seed) throws IOException {
+  static Path saveRandom(MiniMindConfig c, Path dir, int seed) throws IOException {
     try (NDManager m = NDManager.newBaseManager("PyTorch");
         MiniMindModel model = new MiniMindModel(c);
         MiniMindTokenizer tok = MiniMindTokenizer.defaultTokenizer()) {
