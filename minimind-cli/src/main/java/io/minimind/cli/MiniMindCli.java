@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       TokenizeCommand.class,
       ChatCommand.class,
       BenchCommand.class,
-      TokenizerCommand.class
+      TokenizerCommand.class,
+      ExportCommand.class
     })
 public final class MiniMindCli implements Runnable {
   public static void main(String[] args) {

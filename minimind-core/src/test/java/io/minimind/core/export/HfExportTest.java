@@ -105,7 +105,8 @@ class HfExportTest {
   void refusesMissingModelAndNonEmptyTarget() throws IOException {
     assertThrows(IOException.class, () -> HfExport.write(tmp.resolve("nope"), tmp.resolve("o")));
     Files.createDirectories(tmp.resolve("empty"));
-    assertThrows(IOException.class, () -> HfExport.write(tmp.resolve("empty"), tmp.resolve("o")));
+    assertThrows(io.minimind.core.io.CheckpointFormatException.class,
+        () -> HfExport.write(tmp.resolve("empty"), tmp.resolve("o")));
     Path model = ExportFixtures.saveRandom(ExportFixtures.tinyConfig(), tmp.resolve("m"), 9);
     Files.createDirectories(tmp.resolve("busy"));
     Files.writeString(tmp.resolve("busy/x"), "x");

@@ -35,7 +35,8 @@ public class LivenessMonitor {
   }
 
   @Scheduled(every = "${minimind.orchestrator.liveness-check-interval:1s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void check() {
     Instant now = Instant.now();
     Instant listening = assignment.listeningSince();

@@ -36,7 +36,8 @@ public class OutboxRelay {
   }
 
   @Scheduled(every = "${minimind.orchestrator.outbox-poll-interval:200ms}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void relay() {
     try {
       int sent;
