@@ -35,9 +35,21 @@ final class ChatStream implements StreamingOutput {
   private final int n;
   private final LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
   private final int[] toolCalls;
+  private final boolean text;
   private List<ChoiceRun> runs = List.of();
 
+  /** A chat stream ({@code chat.completion.chunk} deltas). */
   ChatStream(ChatJson shapes, String id, long created, String model, boolean includeUsage, int n) {
+    this(shapes, id, created, model, includeUsage, n, false);
+  }
+
+  /**
+   * @param text a {@code /v1/completions} stream: {@code text_completion} objects whose choices
+   *     carry {@code text} instead of a delta, and no role chunk
+   */
+  ChatStream(ChatJson shapes, String id, long created, String model, boolean includeUsage, int n,
+      boolean text) {
+    this.text = text;
     this.shapes = shapes;
     this.id = id;
     this.created = created;
@@ -45,7 +57,7 @@ final class ChatStream implements StreamingOutput {
     this.includeUsage = includeUsage;
     this.n = n;
     this.toolCalls = new int[n];
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n && !text; i++) {
       ObjectNode delta = shapes.delta(new ReplyParser.Content(""), null, 0);
       delta.put("role", "assistant");
       events.add(chunk(i, delta, null));
@@ -81,7 +93,7 @@ final class ChatStream implements StreamingOutput {
           }
           if (left.decrementAndGet() == 0) {
             if (includeUsage) {
-              ObjectNode u = shapes.envelope(id, "chat.completion.chunk", created, model);
+              ObjectNode u = shapes.envelope(id, objectType(), created, model);
               u.set("usage", shapes.usage(prompt[0], completion[0]));
               events.add(shapes.write(u));
             }
@@ -116,10 +128,14 @@ final class ChatStream implements StreamingOutput {
   }
 
   private String chunk(int choice, ObjectNode delta, String finishReason) {
-    ObjectNode o = shapes.envelope(id, "chat.completion.chunk", created, model);
+    ObjectNode o = shapes.envelope(id, objectType(), created, model);
     ObjectNode c = ((com.fasterxml.jackson.databind.node.ArrayNode) o.get("choices")).addObject();
     c.put("index", choice);
-    c.set("delta", delta);
+    if (text) {
+      c.put("text", delta.path("content").asText(""));
+    } else {
+      c.set("delta", delta);
+    }
     c.putNull("logprobs");
     if (finishReason == null) {
       c.putNull("finish_reason");
@@ -127,6 +143,10 @@ final class ChatStream implements StreamingOutput {
       c.put("finish_reason", finishReason);
     }
     return shapes.write(o);
+  }
+
+  private String objectType() {
+    return text ? "text_completion" : "chat.completion.chunk";
   }
 
   private String errorEvent(Throwable error) {

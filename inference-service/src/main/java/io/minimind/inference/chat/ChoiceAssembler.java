@@ -25,7 +25,12 @@ public final class ChoiceAssembler {
     this.tokenizer = tokenizer;
     this.detokenizer = new StreamingDetokenizer(tokenizer, true);
     this.stops = new StopMatcher(stopStrings);
-    this.parser = new ReplyParser(startInReasoning, json);
+    this.parser = json == null ? null : new ReplyParser(startInReasoning, json);
+  }
+
+  /** Plain text completion: no reasoning or tool-call parsing ({@code /v1/completions}). */
+  public static ChoiceAssembler plainText(MiniMindTokenizer tokenizer, List<String> stopStrings) {
+    return new ChoiceAssembler(tokenizer, stopStrings, false, null);
   }
 
   /** The parts that a new token completes (often none, or one content delta). */
@@ -34,7 +39,7 @@ public final class ChoiceAssembler {
       logprobs.add(token);
     }
     String text = stops.feed(detokenizer.push(token.token()));
-    return note(parser.feed(text));
+    return note(parse(text));
   }
 
   /** True once a stop string ended the text: the caller stops generating. */
@@ -45,8 +50,10 @@ public final class ChoiceAssembler {
   /** Generation ended: the remaining parts. */
   public List<ReplyParser.Part> finish() {
     String tail = stops.stopped() ? "" : stops.feed(detokenizer.flush()) + stops.flush();
-    List<ReplyParser.Part> out = new ArrayList<>(parser.feed(tail));
-    out.addAll(parser.finish());
+    List<ReplyParser.Part> out = new ArrayList<>(parse(tail));
+    if (parser != null) {
+      out.addAll(parser.finish());
+    }
     return note(out);
   }
 
@@ -62,6 +69,13 @@ public final class ChoiceAssembler {
 
   public MiniMindTokenizer tokenizer() {
     return tokenizer;
+  }
+
+  private List<ReplyParser.Part> parse(String text) {
+    if (parser != null) {
+      return parser.feed(text);
+    }
+    return text.isEmpty() ? List.of() : List.of(new ReplyParser.Content(text));
   }
 
   private List<ReplyParser.Part> note(List<ReplyParser.Part> parts) {
