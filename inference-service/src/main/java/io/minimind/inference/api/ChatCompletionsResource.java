@@ -32,13 +32,15 @@ import java.util.function.Consumer;
 @Path("/v1/chat/completions")
 public class ChatCompletionsResource {
   private final ModelRegistry registry;
+  private final ServingMetrics metrics;
   private final ObjectMapper json;
   private final ChatRequestReader reader;
   private final ChatJson shapes;
   private final ToolCallJsonParser toolJson;
 
-  public ChatCompletionsResource(ModelRegistry registry, ObjectMapper json) {
+  public ChatCompletionsResource(ModelRegistry registry, ObjectMapper json, ServingMetrics metrics) {
     this.registry = registry;
+    this.metrics = metrics;
     this.json = json;
     this.reader = new ChatRequestReader(json);
     this.shapes = new ChatJson(json);
@@ -58,10 +60,12 @@ public class ChatCompletionsResource {
       ChatStream stream = new ChatStream(shapes, id, created, model.name(), request.includeUsage(),
           request.n());
       List<ChoiceRun> runs = start(model, request, prompt, stream::parts);
+      metrics.track(model, runs);
       stream.attach(runs);
       return Response.ok(stream).type("text/event-stream").header("Cache-Control", "no-cache").build();
     }
     List<ChoiceRun> runs = start(model, request, prompt, null);
+    metrics.track(model, runs);
     return Response.ok(whole(id, created, model, runs)).type(MediaType.APPLICATION_JSON).build();
   }
 

@@ -31,11 +31,13 @@ import java.util.concurrent.ThreadLocalRandom;
 @Path("/v1/completions")
 public class CompletionsResource {
   private final ModelRegistry registry;
+  private final ServingMetrics metrics;
   private final ChatJson shapes;
   private final ObjectMapper json;
 
-  public CompletionsResource(ModelRegistry registry, ObjectMapper json) {
+  public CompletionsResource(ModelRegistry registry, ObjectMapper json, ServingMetrics metrics) {
     this.registry = registry;
+    this.metrics = metrics;
     this.json = json;
     this.shapes = new ChatJson(json);
   }
@@ -58,6 +60,7 @@ public class CompletionsResource {
     ChatStream stream = p.stream() ? new ChatStream(shapes, id, created, model.name(), p.includeUsage(),
         p.n(), true) : null;
     List<ChoiceRun> runs = start(model, prompt, p, stream);
+    metrics.track(model, runs);
     if (stream != null) {
       stream.attach(runs);
       return Response.ok(stream).type("text/event-stream").header("Cache-Control", "no-cache").build();

@@ -23,6 +23,8 @@ public final class ChoiceRun implements GenerationListener {
   private final List<ReplyParser.Part> collected = new java.util.ArrayList<>();
   private final boolean collect;
   private volatile boolean clientGone;
+  private final long startedNanos = System.nanoTime();
+  private volatile long firstTokenNanos;
 
   /** @param collect keep every part for a whole (non-streamed) response */
   public ChoiceRun(ChoiceAssembler assembler, Consumer<List<ReplyParser.Part>> sink, boolean collect) {
@@ -56,8 +58,20 @@ public final class ChoiceRun implements GenerationListener {
     clientGone = true;
   }
 
+  /** Nanoseconds from submission to the first generated token, or -1 if none came. */
+  public long timeToFirstTokenNanos() {
+    return firstTokenNanos == 0 ? -1 : firstTokenNanos - startedNanos;
+  }
+
+  public long startedNanos() {
+    return startedNanos;
+  }
+
   @Override
   public boolean onToken(TokenChoice token) {
+    if (firstTokenNanos == 0) {
+      firstTokenNanos = System.nanoTime();
+    }
     List<ReplyParser.Part> parts = assembler.accept(token);
     if (!parts.isEmpty()) {
       deliver(parts);

@@ -45,4 +45,14 @@ class CompletionsTest {
     given().contentType("application/json").body("{\"model\": \"tiny\", \"prompt\": \"x\", \"logprobs\": 9}")
         .post("/v1/completions").then().statusCode(400).body("error.param", equalTo("logprobs"));
   }
+
+  @Test
+  void prometheusMetricsShowTheBatcherAndLatencies() {
+    given().contentType("application/json").body("{\"model\": \"tiny\", \"prompt\": \"x\", \"max_tokens\": 2}")
+        .post("/v1/completions").then().statusCode(200);
+    given().get("/q/metrics").then().statusCode(200)
+        .body(containsString("minimind_batcher_queued{model=\"tiny\"}"))
+        .body(containsString("minimind_generated_tokens_total{model=\"tiny\"}"))
+        .body(containsString("minimind_time_to_first_token_seconds_count{model=\"tiny\"}"));
+  }
 }
