@@ -1,19 +1,16 @@
 package io.minimind.e2e;
 
+import io.minimind.stack.SampleData;
+import io.minimind.stack.ServiceProcess;
 import io.minimind.testsupport.EmbeddedKafka;
 import io.minimind.testsupport.EmbeddedPostgresServer;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The shared infrastructure of one end-to-end test class: a real Kafka broker (in this JVM), a real
@@ -28,8 +25,6 @@ import java.util.Set;
 public final class E2eEnvironment implements AutoCloseable {
   public static final String ORCHESTRATOR = "orchestrator";
   public static final String TRAINER = "trainer-service";
-  /** Not copied with the sample data: tooling that derived it (hundreds of MB of node_modules). */
-  private static final Set<String> SKIPPED_DATASET_DIRS = Set.of("derive", "node_modules");
 
   private final EmbeddedKafka kafka;
   private final Path artifactRoot;
@@ -46,7 +41,9 @@ public final class E2eEnvironment implements AutoCloseable {
     Path work = E2ePaths.targetDir().resolve("e2e-work");
     Files.createDirectories(work);
     Path root = Files.createTempDirectory(work, "artifacts-");
-    copySampleDatasets(root.resolve("datasets").resolve("sample"));
+    // Without derive/ (the tooling that derived the data: hundreds of MB of node_modules).
+    SampleData.copyIfAbsent(E2ePaths.repoRoot().resolve("datasets").resolve("sample"),
+        root.resolve("datasets").resolve("sample"));
     return new E2eEnvironment(new EmbeddedKafka(), root);
   }
 
@@ -106,7 +103,7 @@ public final class E2eEnvironment implements AutoCloseable {
    */
   public ServiceProcess startService(String module, Map<String, String> properties, String maxHeap)
       throws IOException {
-    ServiceProcess s = ServiceProcess.builder(module, E2ePaths.appJar(module))
+    ServiceProcess s = serviceBuilder(module, E2ePaths.appJar(module))
         .property("kafka.bootstrap.servers", kafka.bootstrapServers())
         .property("quarkus.devservices.enabled", "false")
         .properties(properties)
@@ -134,23 +131,13 @@ public final class E2eEnvironment implements AutoCloseable {
     }
   }
 
-  private static void copySampleDatasets(Path target) throws IOException {
-    Path source = E2ePaths.repoRoot().resolve("datasets").resolve("sample");
-    Files.walkFileTree(source, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        if (SKIPPED_DATASET_DIRS.contains(dir.getFileName().toString())) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        Files.createDirectories(target.resolve(source.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+  /**
+   * A launch of {@code jar} with this module's layout: log in {@code target/e2e-logs/<name>-<n>.log},
+   * a fresh working directory {@code target/e2e-work/<name>-<n>}.
+   */
+  public static ServiceProcess.Builder serviceBuilder(String name, Path jar) {
+    return ServiceProcess.builder(name, jar)
+        .logDir(E2ePaths.targetDir().resolve("e2e-logs"))
+        .workRoot(E2ePaths.targetDir().resolve("e2e-work"));
   }
 }

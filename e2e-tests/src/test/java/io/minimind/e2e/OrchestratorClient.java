@@ -2,6 +2,7 @@ package io.minimind.e2e;
 
 import static io.restassured.RestAssured.given;
 
+import io.minimind.stack.ServiceProcess;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.minimind.e2e;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.minimind.stack.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -3,6 +3,7 @@ package io.minimind.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.minimind.stack.ServiceProcess;
 import io.restassured.path.json.JsonPath;
 import java.net.URI;
 import java.nio.file.Files;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.minimind.stack.ServiceProcess;
+import io.minimind.stack.StackException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
@@ -57,9 +59,9 @@ class ServiceProcessIT {
 
   @Test
   void earlyExitFailsWithTheLogTail() throws Exception {
-    try (ServiceProcess s = ServiceProcess.builder("broken-jvm", E2ePaths.appJar(MODULE))
+    try (ServiceProcess s = E2eEnvironment.serviceBuilder("broken-jvm", E2ePaths.appJar(MODULE))
         .jvmArg("-XX:+NoSuchVmOption").start()) {
-      AssertionError e = assertThrows(AssertionError.class, () -> s.awaitReady(Duration.ofSeconds(30)));
+      StackException e = assertThrows(StackException.class, () -> s.awaitReady(Duration.ofSeconds(30)));
       assertTrue(e.getMessage().contains("before it was ready"), e.getMessage());
       assertTrue(e.getMessage().contains("NoSuchVmOption"), e.getMessage());
     }
