@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar local-stack.jar up|run}: the whole platform on one machine without Docker, for
+ * {@code ./minimind stack up|run} (or {@code java -cp local-stack.jar:lib/* io.minimind.stack.LocalStack}): the whole platform on one machine without Docker, for
  * demos and for trying pipeline specs before a cluster exists. {@code ./minimind stack} builds what
  * is missing and runs this.
  */

@@ -8,6 +8,7 @@ import io.minimind.contracts.messages.ModelPublished;
 import io.minimind.contracts.messages.StageCompleted;
 import io.minimind.contracts.messages.StageEvent;
 import io.minimind.contracts.messages.StageFailed;
+import io.minimind.contracts.messages.StageKind;
 import io.minimind.contracts.messages.StageProgress;
 import io.minimind.orchestrator.domain.PipelineState;
 import io.minimind.orchestrator.domain.StageMachine;
@@ -157,9 +158,30 @@ public class StageEventHandler {
   private void succeed(Connection c, StageRow stage, StageCompleted done) throws SQLException {
     attempts.finish(c, stage.pipelineId(), stage.stageId(), stage.attempt(), StageState.SUCCEEDED,
         "completed");
+    if (stage.kind() == StageKind.PUBLISH) {
+      registerPublished(c, stage, done);
+    }
     pipelines.update(c, stage.withState(StageState.SUCCEEDED).withOutputs(done.outputUris())
         .withError(null, null, null));
     progression.advance(c, stage.pipelineId());
+  }
+
+  /**
+   * A publish stage's completion names the published directory and version: the model is
+   * registered here too, in the same transaction that ends the pipeline, so a SUCCEEDED pipeline
+   * always lists its model (the worker's ModelPublished event, on its own topic, may come later).
+   */
+  private void registerPublished(Connection c, StageRow stage, StageCompleted done) throws SQLException {
+    Double version = done.metrics().get("version");
+    if (version == null || done.outputUris().isEmpty()) {
+      return;
+    }
+    var p = pipelines.find(c, stage.pipelineId(), false).orElseThrow();
+    Object name = progression.spec(p).stage(stage.stageId()).parameters().get("modelName");
+    if (name != null) {
+      models.insert(c, new ModelStore.Model(name.toString(), version.intValue(), done.outputUris().get(0),
+          stage.pipelineId(), stage.stageId(), Instant.ofEpochMilli(done.sentAt())));
+    }
   }
 
   private void retry(Connection c, StageRow stage, String why) throws SQLException {

@@ -83,7 +83,7 @@ class StageLifecycleTest {
       StageJob pub = job(w.await(FakeWorker.job(id, "publish", 1), WAIT, "publish job"));
       assertEquals(List.of(sft.outputUri() + "/model"), pub.inputUris());
       w.send(Topics.MODEL_PUBLISHED, ModelPublished.of(pub, "test-model", 1, "file:///x/models/test-model/v1"));
-      w.send(Topics.STAGE_EVENTS, StageCompleted.of(pub, List.of("file:///x/models/test-model/v1"), Map.of()));
+      w.send(Topics.STAGE_EVENTS, StageCompleted.of(pub, List.of("file:///x/models/test-model/v1"), Map.of("version", 1.0)));
     }
     awaitState(id, "state", "SUCCEEDED");
     given().get("/v1/pipelines/" + id + "/metrics").then().statusCode(200)
