@@ -1,6 +1,7 @@
 package io.minimind.cli;
 
 import io.minimind.core.bench.DecodeBenchmark;
+import io.minimind.core.bench.InferBenchmark;
 import io.minimind.core.bench.TrainBenchmark;
 import io.minimind.core.model.ConfigBuilder;
 import io.minimind.core.model.MiniMindConfig;
@@ -13,9 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code minimind bench train|decode}: print throughput figures and one JSON line. */
+/** {@code minimind bench train|decode|infer}: print throughput figures and one JSON line. */
 @Command(name = "bench", description = "Measure training and decoding speed.", mixinStandardHelpOptions = true,
-    subcommands = {BenchCommand.Train.class, BenchCommand.Decode.class})
+    subcommands = {BenchCommand.Train.class, BenchCommand.Decode.class, BenchCommand.Infer.class})
 final class BenchCommand implements Runnable {
   @Override
   public void run() {
@@ -83,6 +84,31 @@ final class BenchCommand implements Runnable {
           "{\"bench\":\"decode\",\"preset\":\"%s\",\"params\":%d,\"prompt_tokens\":%d,\"new_tokens\":%d,"
               + "\"prefill_ms\":%.2f,\"decode_tokens_per_s\":%.2f}%n",
           preset, r.parameters(), promptTokens, newTokens, r.prefillMs(), r.decodeTokensPerSecond());
+      return 0;
+    }
+  }
+
+  @Command(name = "infer", mixinStandardHelpOptions = true,
+      description = "Greedy decode tokens/s of the pure-Java engine (and the DJL generator) at several "
+          + "concurrent streams and thread counts; the JVM needs --add-modules jdk.incubator.vector.")
+  static final class Infer implements Callable<Integer> {
+    @Option(names = "--preset", defaultValue = "minimind2-small") String preset;
+    @Option(names = "--set") List<String> overrides = new ArrayList<>();
+    @Option(names = "--streams", split = ",", defaultValue = "1,4,16") int[] streams;
+    @Option(names = "--java-threads", split = ",", defaultValue = "1,2") int[] javaThreads;
+    @Option(names = "--prompt-tokens", defaultValue = "32") int promptTokens;
+    @Option(names = "--new-tokens", defaultValue = "128") int newTokens;
+    @Option(names = "--repeats", defaultValue = "3") int repeats;
+    @Option(names = "--djl", negatable = true, defaultValue = "true",
+        description = "also time the DJL generator, alternating with the Java engine") boolean djl;
+    @Mixin EngineOptions engine;
+
+    @Override
+    public Integer call() {
+      engine.apply();
+      List<InferBenchmark.Result> results = InferBenchmark.run(config(preset, overrides), streams, javaThreads,
+          promptTokens, newTokens, repeats, djl);
+      System.out.print(InferBenchmark.report(preset, promptTokens, newTokens, repeats, results));
       return 0;
     }
   }

@@ -65,8 +65,12 @@ final class Parallel implements AutoCloseable {
       }
     }
     j.work(0);
-    while (j.done.get() < chunks) {
-      Thread.onSpinWait();
+    for (int spins = 0; j.done.get() < chunks; spins++) {
+      if (spins < 20_000) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield(); // a worker lost its core (oversubscribed machine): let it run
+      }
     }
     if (j.failure != null) {
       throw new IllegalStateException("inference worker failed", j.failure);
