@@ -34,8 +34,9 @@ public class OpenAiErrorMapper implements ExceptionMapper<Exception> {
       Response r = error(429, "rate_limit_error", e.getMessage(), null, "server_busy");
       return Response.fromResponse(r).header("Retry-After", "1").build();
     }
-    if (e instanceof TimeoutException) {
-      return error(504, "timeout_error", e.getMessage(), null, "timeout");
+    if (e instanceof TimeoutException || e.getCause() instanceof TimeoutException) {
+      String message = e instanceof TimeoutException ? e.getMessage() : e.getCause().getMessage();
+      return error(504, "timeout_error", message, null, "timeout");
     }
     if (e instanceof JsonProcessingException || e.getCause() instanceof JsonProcessingException) {
       return error(400, "invalid_request_error", "the body is not valid JSON: " + e.getMessage(), null, null);
