@@ -15,6 +15,7 @@ import io.minimind.core.io.SafeTensors;
 import io.minimind.core.io.TensorData;
 import io.minimind.core.model.MiniMindModel;
 import io.minimind.core.train.AdamW;
+import io.minimind.core.train.CheckpointContents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,8 +40,6 @@ public final class Checkpoints {
   public static final String CONFIG_FILE = "config.json";
   public static final String STATE_FILE = "trainer_state.json";
   private static final String LATEST = "latest";
-  private static final String FIRST_MOMENT = "exp_avg.";
-  private static final String SECOND_MOMENT = "exp_avg_sq.";
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
   private final Path root;
@@ -67,12 +66,21 @@ public final class Checkpoints {
   }
 
   /**
-   * Writes a complete checkpoint: files go to a hidden temporary directory that is renamed into
-   * place only once everything is on disk, then {@code latest} is switched to it and checkpoints
-   * beyond {@code keep} are deleted, oldest first.
+   * Writes a complete checkpoint of full-parameter training (model, optimizer, config, state).
+   *
+   * @see #save(TrainerState, int, CheckpointContents)
    */
   public Path save(MiniMindModel model, AdamW optimizer, TrainerState state, int keep)
       throws IOException {
+    return save(state, keep, new ModelCheckpoint(model, optimizer, null));
+  }
+
+  /**
+   * Writes a complete checkpoint: {@code contents}, the trainer state and the tokenizer go to a
+   * hidden temporary directory that is renamed into place only once everything is on disk, then
+   * {@code latest} is switched to it and checkpoints beyond {@code keep} are deleted, oldest first.
+   */
+  public Path save(TrainerState state, int keep, CheckpointContents contents) throws IOException {
     Files.createDirectories(root);
     removeAbandonedTemporaries();
     String name = name(state.step());
@@ -80,13 +88,7 @@ public final class Checkpoints {
     Path target = root.resolve(name);
     try {
       Files.createDirectories(tmp);
-      SafeDType dtype = model.dataType() == DataType.FLOAT64 ? SafeDType.F64 : SafeDType.F32;
-      ModelWeights.save(model, tmp.resolve(MODEL_FILE), dtype);
-      SafeTensors.write(
-          tmp.resolve(OPTIMIZER_FILE),
-          optimizerTensors(optimizer, dtype),
-          Map.of("step", Long.toString(optimizer.stepCount())));
-      ConfigJson.write(tmp.resolve(CONFIG_FILE), model.config());
+      contents.write(tmp);
       AtomicFiles.write(tmp.resolve(STATE_FILE), GSON.toJson(state).getBytes(StandardCharsets.UTF_8));
       if (tokenizer != null) {
         tokenizer.saveTo(tmp);
@@ -103,13 +105,6 @@ public final class Checkpoints {
     AtomicFiles.write(root.resolve(LATEST), name.getBytes(StandardCharsets.UTF_8));
     prune(keep);
     return target;
-  }
-
-  private static List<TensorData> optimizerTensors(AdamW optimizer, SafeDType dtype) {
-    List<TensorData> out = new ArrayList<>();
-    optimizer.firstMoments().forEach((k, a) -> out.add(TensorData.fromNDArray(FIRST_MOMENT + k, a, dtype)));
-    optimizer.secondMoments().forEach((k, a) -> out.add(TensorData.fromNDArray(SECOND_MOMENT + k, a, dtype)));
-    return out;
   }
 
   /**
@@ -189,37 +184,7 @@ public final class Checkpoints {
   /** Restores model weights and optimizer moments from a checkpoint. */
   public static void restore(Path checkpoint, MiniMindModel model, AdamW optimizer, NDManager manager)
       throws IOException {
-    ModelWeights.load(model, checkpoint.resolve(MODEL_FILE));
-    Path optFile = checkpoint.resolve(OPTIMIZER_FILE);
-    if (!Files.exists(optFile)) {
-      throw new CheckpointFormatException("checkpoint " + checkpoint + " has no " + OPTIMIZER_FILE);
-    }
-    Map<String, String> meta = SafeTensors.readMetadata(optFile);
-    LinkedHashMap<String, TensorData> tensors = SafeTensors.read(optFile);
-    Map<String, NDArray> m = new LinkedHashMap<>();
-    Map<String, NDArray> v = new LinkedHashMap<>();
-    try (NDManager scope = manager.newSubManager()) {
-      for (TensorData t : tensors.values()) {
-        DataType dt = model.dataType();
-        if (t.name().startsWith(SECOND_MOMENT)) {
-          v.put(t.name().substring(SECOND_MOMENT.length()), t.toNDArray(scope, dt));
-        } else if (t.name().startsWith(FIRST_MOMENT)) {
-          m.put(t.name().substring(FIRST_MOMENT.length()), t.toNDArray(scope, dt));
-        } else {
-          throw new CheckpointFormatException(optFile + ": unexpected tensor '" + t.name() + "'");
-        }
-      }
-      for (String param : m.keySet()) {
-        if (!model.parameters().containsKey(param) || !v.containsKey(param)) {
-          throw new CheckpointFormatException(optFile + ": moments for unknown parameter '" + param + "'");
-        }
-      }
-      String step = meta.get("step");
-      if (step == null) {
-        throw new CheckpointFormatException(optFile + ": metadata lacks 'step'");
-      }
-      optimizer.restore(m, v, Long.parseLong(step));
-    }
+    new ModelCheckpoint(model, optimizer, manager).read(checkpoint);
   }
 
   /** Deletes {@code .step-*.tmp-*} folders left by a process killed while saving. */

@@ -34,17 +34,9 @@ public final class Trainer {
   private final RunIdentity identity;
   private final ProgressListener listener;
   private final Checkpoints checkpoints;
+  private final TrainableWeights trainable;
 
-  /**
-   * Identifies what is trained, to refuse resuming a checkpoint of a different run.
-   *
-   * @param mode "pretrain" or "sft"
-   * @param dataFingerprint dataset identity (see {@link TrainerState#dataFingerprint()})
-   * @param tokenizerSha256 hash of the tokenizer
-   * @param padId token id used for padding
-   */
-  public record RunIdentity(String mode, String dataFingerprint, String tokenizerSha256, int padId) {}
-
+  /** Full-parameter training of {@code model}. */
   public Trainer(
       MiniMindModel model,
       TokenDataset data,
@@ -52,12 +44,25 @@ public final class Trainer {
       RunIdentity identity,
       Checkpoints checkpoints,
       ProgressListener listener) {
+    this(model, data, cfg, identity, checkpoints, listener, TrainableWeights.fullModel(model));
+  }
+
+  /** Training only {@code trainable} (LoRA adapters) with the model's cross-entropy. */
+  public Trainer(
+      MiniMindModel model,
+      TokenDataset data,
+      TrainConfig cfg,
+      RunIdentity identity,
+      Checkpoints checkpoints,
+      ProgressListener listener,
+      TrainableWeights trainable) {
     this.model = model;
     this.data = data;
     this.cfg = cfg;
     this.identity = identity;
     this.checkpoints = checkpoints;
     this.listener = listener;
+    this.trainable = trainable;
   }
 
   /** Micro-batches in one epoch (the last may be smaller than the batch size). */
@@ -82,54 +87,17 @@ public final class Trainer {
    */
   public TrainResult run(NDManager manager, boolean resume) throws IOException {
     GradMode.offOnThisThread();
-    long total = totalSteps();
     DataOrder order = new DataOrder(data.size(), cfg.seed(), cfg.shuffle());
-    Map<String, Parameter> params = model.parameters();
+    Map<String, Parameter> params = trainable.parameters();
     try (AdamW optimizer = new AdamW(manager, 0.9, 0.999, 1e-8, cfg.weightDecay())) {
-      long step = resume ? restore(optimizer, manager, total) : 0;
-      listener.onStart(step, total);
-      long stopAt = cfg.stopAfterSteps() > 0 ? Math.min(total, cfg.stopAfterSteps()) : total;
-      List<Double> losses = new ArrayList<>();
-      List<Double> sinceCheckpoint = new ArrayList<>();
-      Path lastCheckpoint = null;
-      long positions = 0;
-      long started = System.nanoTime();
-      while (step < stopAt) {
-        StepOutcome outcome = trainStep(manager, step, total, order, params, optimizer);
-        step++;
-        positions += outcome.positions;
-        losses.add(outcome.loss);
-        sinceCheckpoint.add(outcome.loss);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (step % cfg.logInterval() == 0 || step == stopAt) {
-          double perStep = seconds / losses.size();
-          listener.onStep(
-              new StepMetrics(step, total, epochOf(step * cfg.accumulationSteps() - 1),
-                  outcome.loss, outcome.auxLoss, outcome.lr, outcome.gradNorm,
-                  positions / Math.max(seconds, 1e-9), perStep * (total - step)));
-        }
-        boolean save = (cfg.saveInterval() > 0 && step % cfg.saveInterval() == 0) || step == stopAt;
-        if (save) {
-          TrainerState state = state(step, total, outcome.loss, sinceCheckpoint);
-          lastCheckpoint = checkpoints.save(model, optimizer, state, cfg.keepCheckpoints());
-          sinceCheckpoint = new ArrayList<>();
-          listener.onCheckpoint(step, lastCheckpoint);
-        }
-        if (step < stopAt && listener.stopRequested()) {
-          break;
-        }
-      }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      TrainResult result = new TrainResult(step, total, losses,
-          positions / Math.max(seconds, 1e-9), lastCheckpoint, step == total);
-      listener.onFinish(result);
-      return result;
+      TrainingLoop loop = new TrainingLoop(cfg, identity, checkpoints,
+          trainable.checkpoint(optimizer, manager), listener);
+      return loop.run((step, total) -> trainStep(manager, step, total, order, params, optimizer),
+          totalSteps(), resume);
     }
   }
 
-  private record StepOutcome(double loss, double auxLoss, double lr, double gradNorm, long positions) {}
-
-  private StepOutcome trainStep(
+  private StepResult trainStep(
       NDManager manager,
       long step, long total, DataOrder order, Map<String, Parameter> params, AdamW optimizer) {
     int micro = cfg.accumulationSteps();
@@ -156,29 +124,11 @@ public final class Trainer {
         }
       }
     }
-    Map<String, NDArray> grads = gradients(params);
-    try {
-      double norm = GradientClipping.clip(grads, cfg.gradClip());
-      double lr = LrSchedule.minimind(step, total, cfg.learningRate());
-      optimizer.step(params, grads, lr);
-      return new StepOutcome(lossSum / micro, auxSum / micro, lr, norm, positions);
-    } finally {
-      for (NDArray g : grads.values()) {
-        g.subi(g); // zero in place: the next backward accumulates into the same buffer
-        g.close();
-      }
-    }
-  }
-
-  private static Map<String, NDArray> gradients(Map<String, Parameter> params) {
-    Map<String, NDArray> grads = new LinkedHashMap<>();
-    for (Map.Entry<String, Parameter> e : params.entrySet()) {
-      NDArray p = e.getValue().getArray();
-      if (p.hasGradient()) {
-        grads.put(e.getKey(), p.getGradient());
-      }
-    }
-    return grads;
+    double lr = LrSchedule.minimind(step, total, cfg.learningRate());
+    OptimizerStep.Update u = OptimizerStep.apply(params, optimizer, lr, cfg.gradClip());
+    int epoch = epochOf((step + 1) * micro - 1);
+    return new StepResult(lossSum / micro, auxSum / micro, u.learningRate(), u.gradNorm(), positions,
+        epoch, Map.of());
   }
 
   private Batch batch(long microBatch, DataOrder order) {
@@ -197,43 +147,4 @@ public final class Trainer {
     return (int) (microBatch / microBatchesPerEpoch());
   }
 
-  private TrainerState state(long step, long total, double loss, List<Double> recent) {
-    long micro = step * cfg.accumulationSteps();
-    return new TrainerState(TrainerState.CURRENT_VERSION, step, total, micro, epochOf(micro),
-        cfg.seed(), identity.mode(), identity.dataFingerprint(), identity.tokenizerSha256(),
-        cfg.batchSize(), cfg.accumulationSteps(), cfg.maxSeqLen(), cfg.learningRate(), loss,
-        List.copyOf(recent));
-  }
-
-  /** Loads the newest checkpoint, checking it belongs to this run; returns its step. */
-  private long restore(AdamW optimizer, NDManager manager, long total) throws IOException {
-    var latest = checkpoints.latest();
-    if (latest.isEmpty()) {
-      return 0;
-    }
-    TrainerState s = Checkpoints.readState(latest.get());
-    List<String> mismatches = new ArrayList<>();
-    check(mismatches, "mode", s.mode(), identity.mode());
-    check(mismatches, "data", s.dataFingerprint(), identity.dataFingerprint());
-    check(mismatches, "tokenizer", s.tokenizerSha256(), identity.tokenizerSha256());
-    check(mismatches, "batch size", s.batchSize(), cfg.batchSize());
-    check(mismatches, "accumulation steps", s.accumulationSteps(), cfg.accumulationSteps());
-    check(mismatches, "max sequence length", s.maxSeqLen(), cfg.maxSeqLen());
-    check(mismatches, "seed", s.seed(), cfg.seed());
-    check(mismatches, "total steps", s.totalSteps(), total);
-    check(mismatches, "learning rate", s.learningRate(), cfg.learningRate());
-    if (!mismatches.isEmpty()) {
-      throw new IllegalArgumentException("cannot resume from " + latest.get()
-          + ": it belongs to a different run (" + String.join("; ", mismatches)
-          + "). Use the original settings or a new output directory.");
-    }
-    Checkpoints.restore(latest.get(), model, optimizer, manager);
-    return s.step();
-  }
-
-  private static void check(List<String> out, String what, Object saved, Object now) {
-    if (!java.util.Objects.equals(saved, now)) {
-      out.add(what + " was " + saved + ", now " + now);
-    }
-  }
 }

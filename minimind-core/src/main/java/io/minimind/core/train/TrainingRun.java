@@ -89,7 +89,7 @@ public final class TrainingRun {
         if (spec.initFrom() != null) {
           ModelWeights.load(model, spec.initFrom().resolve(Checkpoints.MODEL_FILE));
         }
-        Trainer.RunIdentity identity = new Trainer.RunIdentity(spec.mode().id(),
+        RunIdentity identity = new RunIdentity(spec.mode().id(),
             source.fingerprint(), tokenizer.sha256(), tokenizer.padId());
         Trainer trainer = new Trainer(model, data, spec.train(), identity, checkpoints, listener);
         TrainResult result = trainer.run(manager, spec.resume());

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainerTest {
-  static final Trainer.RunIdentity ID = new Trainer.RunIdentity("pretrain", "test-data", "tok", 0);
+  static final RunIdentity ID = new RunIdentity("pretrain", "test-data", "tok", 0);
 
   static MiniMindConfig tiny(int vocab) {
     return Presets.builder("tiny")
