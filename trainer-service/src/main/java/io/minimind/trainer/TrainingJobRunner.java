@@ -48,7 +48,7 @@ public class TrainingJobRunner {
   public Ending run(StageJob job) throws IOException {
     TrainingRun.Spec spec = spec(job);
     Listener listener = new Listener(job);
-        TrainingRun.Outcome outcome = TrainingRun.run(spec, listener);
+    TrainingRun.Outcome outcome = TrainingRun.run(spec, listener);
     if (!outcome.result().completed()) {
       return state.shuttingDown() ? Ending.SHUTDOWN : Ending.CANCELLED;
     }
@@ -147,6 +147,7 @@ public class TrainingJobRunner {
     @Override
     public void onStep(StepMetrics m) {
       Map<String, Double> extra = new LinkedHashMap<>();
+      m.metrics().forEach((name, value) -> putFinite(extra, name, value)); // reward, KL, margin...
       putFinite(extra, "auxLoss", m.auxLoss());
       putFinite(extra, "gradNorm", m.gradNorm());
       extra.put("epoch", (double) m.epoch());

@@ -8,11 +8,11 @@ import io.minimind.contracts.spec.PipelineSpec;
 import io.minimind.contracts.spec.StageSpec;
 import io.minimind.contracts.spec.TokenizerSpec;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.minimind.contracts.spec.StageParameters;
 
 /**
  * Turns one stage of a validated spec into the {@link StageJob} of one attempt, following
@@ -22,9 +22,7 @@ import java.util.Set;
  */
 public final class JobPlanner {
   /** Kinds whose output ({@code outputUris[0]}) is a model directory. */
-  public static final Set<StageKind> MODEL_PRODUCING = EnumSet.of(StageKind.PRETRAIN,
-      StageKind.SFT, StageKind.LORA, StageKind.DPO, StageKind.DISTILL, StageKind.PPO,
-      StageKind.GRPO, StageKind.SPO);
+  public static final Set<StageKind> MODEL_PRODUCING = StageParameters.MODEL_PRODUCING;
 
   private final ArtifactRoot paths;
 

@@ -8,11 +8,13 @@ public enum StageKind {
   @JsonProperty("tokenize-dataset") TOKENIZE_DATASET("tokenize-dataset"),
   @JsonProperty("pretrain") PRETRAIN("pretrain"),
   @JsonProperty("sft") SFT("sft"),
+  @JsonProperty("reason") REASON("reason"),
   @JsonProperty("lora") LORA("lora"),
   @JsonProperty("dpo") DPO("dpo"),
   @JsonProperty("distill") DISTILL("distill"),
   @JsonProperty("ppo") PPO("ppo"),
   @JsonProperty("grpo") GRPO("grpo"),
+  @JsonProperty("cispo") CISPO("cispo"),
   @JsonProperty("spo") SPO("spo"),
   @JsonProperty("publish") PUBLISH("publish");
 

@@ -33,8 +33,8 @@ public final class StageParameters {
 
   /** Kinds whose output is a model directory (the ones {@code from} and publish can refer to). */
   public static final Set<StageKind> MODEL_PRODUCING = Collections.unmodifiableSet(EnumSet.of(
-      StageKind.PRETRAIN, StageKind.SFT, StageKind.LORA, StageKind.DPO, StageKind.DISTILL,
-      StageKind.PPO, StageKind.GRPO, StageKind.SPO));
+      StageKind.PRETRAIN, StageKind.SFT, StageKind.REASON, StageKind.LORA, StageKind.DPO,
+      StageKind.DISTILL, StageKind.PPO, StageKind.GRPO, StageKind.CISPO, StageKind.SPO));
 
   /** Model names publish accepts; they name directories under models/. */
   public static final String MODEL_NAME_PATTERN = "^[a-z0-9][a-z0-9._-]{0,63}$";
@@ -153,6 +153,9 @@ public final class StageParameters {
         maxBadLines()));
     t.put(StageKind.PRETRAIN, training(32, 5e-4, 8));
     t.put(StageKind.SFT, training(16, 5e-5, 1));
+    t.put(StageKind.REASON, withExtra(training(16, 5e-5, 1),
+        number("tagWeight", 0.0, true, null, false, 10.0,
+            "loss weight of the <think>/</think>/<answer>/</answer> tag tokens")));
     t.put(StageKind.LORA, withExtra(training(16, 1e-4, 1),
         integer("rank", 1L, 1024L, 8L, "LoRA rank"),
         number("alpha", 0.0, true, null, false, 16.0, "LoRA scale numerator: alpha/rank"),
@@ -175,6 +178,12 @@ public final class StageParameters {
     t.put(StageKind.GRPO, withExtra(training(16, 8e-8, 1),
         integer("groupSize", 2L, 64L, 4L, "completions sampled per prompt"),
         beta(0.02), clipEpsilon(0.2), maxNewTokens(), rewardWeights()));
+    t.put(StageKind.CISPO, withExtra(training(16, 8e-8, 1),
+        integer("groupSize", 2L, 64L, 4L, "completions sampled per prompt"),
+        beta(0.02),
+        number("epsilonHigh", 0.0, true, null, false, 5.0,
+            "upper clamp of the stop-gradient importance weight"),
+        maxNewTokens(), rewardWeights()));
     t.put(StageKind.SPO, withExtra(training(16, 1e-7, 1),
         beta(0.02), maxNewTokens(), rewardWeights()));
     t.put(StageKind.PUBLISH, List.of(

@@ -124,8 +124,8 @@ class MessagesJsonTest {
 
   @Test
   void stageKindWireValues() throws Exception {
-    String[] expected = {"tokenizer-train", "tokenize-dataset", "pretrain", "sft", "lora", "dpo",
-        "distill", "ppo", "grpo", "spo", "publish"};
+    String[] expected = {"tokenizer-train", "tokenize-dataset", "pretrain", "sft", "reason", "lora",
+        "dpo", "distill", "ppo", "grpo", "cispo", "spo", "publish"};
     StageKind[] kinds = StageKind.values();
     assertEquals(expected.length, kinds.length);
     for (int i = 0; i < kinds.length; i++) {
@@ -137,7 +137,7 @@ class MessagesJsonTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> StageKind.fromWireName("TOKENIZER_TRAIN"));
     assertEquals("unknown stage kind 'TOKENIZER_TRAIN', expected one of: tokenizer-train, "
-        + "tokenize-dataset, pretrain, sft, lora, dpo, distill, ppo, grpo, spo, publish",
+        + "tokenize-dataset, pretrain, sft, reason, lora, dpo, distill, ppo, grpo, cispo, spo, publish",
         e.getMessage());
   }
 
