@@ -1,5 +1,7 @@
 package io.minimind.trainer;
 
+import io.minimind.contracts.messages.StageKind;
+import io.minimind.contracts.spec.StageParameters;
 import io.minimind.core.train.TrainConfig;
 import io.minimind.core.train.TrainingRun;
 import java.util.ArrayList;
@@ -35,8 +37,30 @@ public record TrainParameters(TrainConfig train, String preset, List<String> ove
 
   /** Reads the parameters of a {@code mode} job. */
   public static TrainParameters from(TrainingRun.Mode mode, Map<String, Object> p) {
-    TrainConfig d = mode == TrainingRun.Mode.PRETRAIN
-        ? TrainConfig.pretrainDefaults() : TrainConfig.sftDefaults();
+    return from(mode == TrainingRun.Mode.PRETRAIN ? TrainConfig.pretrainDefaults() : TrainConfig.sftDefaults(), p);
+  }
+
+  /**
+   * Reads the shared training parameters of any training kind; defaults the spec left out come
+   * from the kind's row of the contract's parameter table (batch size, learning rate and
+   * accumulation differ by kind), the rest from MiniMind's SFT defaults.
+   */
+  public static TrainParameters from(StageKind kind, Map<String, Object> p) {
+    if (kind == StageKind.PRETRAIN) {
+      return from(TrainingRun.Mode.PRETRAIN, p);
+    }
+    Map<String, Object> table = StageParameters.defaults(kind);
+    TrainConfig s = TrainConfig.sftDefaults();
+    TrainConfig d = new TrainConfig(s.epochs(),
+        ((Number) table.getOrDefault("batchSize", s.batchSize())).intValue(),
+        ((Number) table.getOrDefault("learningRate", s.learningRate())).doubleValue(), s.maxSeqLen(),
+        ((Number) table.getOrDefault("accumulationSteps", s.accumulationSteps())).intValue(),
+        s.gradClip(), s.weightDecay(), s.saveInterval(), s.logInterval(), s.seed(), s.shuffle(),
+        s.maxSteps(), s.stopAfterSteps(), s.keepCheckpoints());
+    return from(d, p);
+  }
+
+  private static TrainParameters from(TrainConfig d, Map<String, Object> p) {
     TrainConfig cfg;
     try {
       cfg = new TrainConfig(
@@ -66,6 +90,12 @@ public record TrainParameters(TrainConfig train, String preset, List<String> ove
   /** Keys the spec set that this worker does not know (typos, parameters of newer versions). */
   public static List<String> unknown(Map<String, Object> p) {
     return p.keySet().stream().filter(k -> !KNOWN.contains(k)).sorted().toList();
+  }
+
+  /** Keys unknown to both the shared table and {@code kind}'s own parameters. */
+  public static List<String> unknown(StageKind kind, Map<String, Object> p) {
+    List<String> own = StageParameters.names(kind);
+    return p.keySet().stream().filter(k -> !KNOWN.contains(k) && !own.contains(k)).sorted().toList();
   }
 
   static int intParam(Map<String, Object> p, String name, int fallback, int min) {
@@ -98,7 +128,7 @@ public record TrainParameters(TrainConfig train, String preset, List<String> ove
     return l;
   }
 
-  private static double number(Map<String, Object> p, String name, double fallback) {
+  static double number(Map<String, Object> p, String name, double fallback) {
     Object v = p.get(name);
     if (v == null) {
       return fallback;
@@ -134,7 +164,7 @@ public record TrainParameters(TrainConfig train, String preset, List<String> ove
     return v;
   }
 
-  private static boolean bool(Map<String, Object> p, String name, boolean fallback) {
+  static boolean bool(Map<String, Object> p, String name, boolean fallback) {
     Object v = p.get(name);
     if (v == null) {
       return fallback;
@@ -145,7 +175,7 @@ public record TrainParameters(TrainConfig train, String preset, List<String> ove
     return b;
   }
 
-  private static String string(Map<String, Object> p, String name, String fallback) {
+  static String string(Map<String, Object> p, String name, String fallback) {
     Object v = p.get(name);
     if (v == null) {
       return fallback;
@@ -185,7 +215,7 @@ public record TrainParameters(TrainConfig train, String preset, List<String> ove
     return List.copyOf(out);
   }
 
-  private static SpecException wrongType(String name, String expected, Object got) {
+  static SpecException wrongType(String name, String expected, Object got) {
     return new SpecException("parameters." + name,
         "parameter " + name + " must be " + expected + ", got " + describe(got));
   }
