@@ -87,8 +87,8 @@ public class ChatCompletionsResource {
         SamplingParams params = new SamplingParams(s.temperature(), s.topP(), s.topK(),
             s.repetitionPenalty(), s.presencePenalty(), s.frequencyPenalty(), maxTokens,
             new int[] {model.tokenizer().eosId()}, seed + i, s.logprobs(), s.topLogprobs());
-        ChoiceAssembler assembler = new ChoiceAssembler(model.tokenizer(), r.stop(),
-            prompt.startsInReasoning(), toolJson);
+        ChoiceAssembler assembler = ChoiceAssembler.chat(model.tokenizer(), r.stop(), prompt,
+            r.toolChoice(), toolJson);
         int index = i;
         Consumer<List<ReplyParser.Part>> sink = streamSink == null ? parts -> { }
             : parts -> streamSink.accept(index, parts);

@@ -76,7 +76,7 @@ public final class ChoiceRun implements GenerationListener {
     if (!parts.isEmpty()) {
       deliver(parts);
     }
-    return !clientGone && !assembler.stopStringSeen();
+    return !clientGone && !assembler.complete();
   }
 
   @Override
