@@ -12,7 +12,6 @@ import io.minimind.inference.chat.ChatRequest;
 import io.minimind.inference.chat.ChatRequestReader;
 import io.minimind.inference.chat.ChoiceAssembler;
 import io.minimind.inference.chat.ChoiceRun;
-import io.minimind.inference.chat.ReplyParser;
 import io.minimind.inference.chat.ToolCallJsonParser;
 import io.minimind.inference.model.ModelRegistry;
 import io.minimind.inference.model.ServedModel;
@@ -57,8 +56,8 @@ public class ChatCompletionsResource {
     String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
     long created = System.currentTimeMillis() / 1000;
     if (request.stream()) {
-      ChatStream stream = new ChatStream(shapes, id, created, model.name(), request.includeUsage(),
-          request.n());
+      ChatStream stream = new ChatStream(shapes, model.tokenizer(), id, created, model.name(),
+          request.includeUsage(), request.n());
       List<ChoiceRun> runs = start(model, request, prompt, stream::parts);
       metrics.track(model, runs);
       stream.attach(runs);
@@ -90,8 +89,8 @@ public class ChatCompletionsResource {
         ChoiceAssembler assembler = ChoiceAssembler.chat(model.tokenizer(), r.stop(), prompt,
             r.toolChoice(), toolJson);
         int index = i;
-        Consumer<List<ReplyParser.Part>> sink = streamSink == null ? parts -> { }
-            : parts -> streamSink.accept(index, parts);
+        Consumer<ChoiceRun.Delta> sink = streamSink == null ? delta -> { }
+            : delta -> streamSink.accept(index, delta);
         ChoiceRun run = new ChoiceRun(assembler, sink, streamSink == null);
         handles.add(model.batcher().submit(prompt.ids(), params, run));
         runs.add(run);

@@ -1,6 +1,7 @@
 package io.minimind.inference.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minimind.core.tokenizer.MiniMindTokenizer;
 import io.minimind.inference.chat.ChoiceRun;
 import io.minimind.inference.chat.ReplyParser;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -22,12 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ChatStream implements StreamingOutput {
   private static final String DONE = "[DONE]";
 
-  /** Where the batcher hands a choice's new parts. */
+  /** Where the batcher hands a choice's new parts and logprobs. */
   interface PartSink {
-    void accept(int choice, List<ReplyParser.Part> parts);
+    void accept(int choice, ChoiceRun.Delta delta);
   }
 
   private final ChatJson shapes;
+  private final MiniMindTokenizer tokenizer;
   private final String id;
   private final long created;
   private final String model;
@@ -39,18 +41,20 @@ final class ChatStream implements StreamingOutput {
   private List<ChoiceRun> runs = List.of();
 
   /** A chat stream ({@code chat.completion.chunk} deltas). */
-  ChatStream(ChatJson shapes, String id, long created, String model, boolean includeUsage, int n) {
-    this(shapes, id, created, model, includeUsage, n, false);
+  ChatStream(ChatJson shapes, MiniMindTokenizer tokenizer, String id, long created, String model,
+      boolean includeUsage, int n) {
+    this(shapes, tokenizer, id, created, model, includeUsage, n, false);
   }
 
   /**
    * @param text a {@code /v1/completions} stream: {@code text_completion} objects whose choices
    *     carry {@code text} instead of a delta, and no role chunk
    */
-  ChatStream(ChatJson shapes, String id, long created, String model, boolean includeUsage, int n,
-      boolean text) {
+  ChatStream(ChatJson shapes, MiniMindTokenizer tokenizer, String id, long created, String model,
+      boolean includeUsage, int n, boolean text) {
     this.text = text;
     this.shapes = shapes;
+    this.tokenizer = tokenizer;
     this.id = id;
     this.created = created;
     this.model = model;
@@ -60,16 +64,23 @@ final class ChatStream implements StreamingOutput {
     for (int i = 0; i < n && !text; i++) {
       ObjectNode delta = shapes.delta(new ReplyParser.Content(""), null, 0);
       delta.put("role", "assistant");
-      events.add(chunk(i, delta, null));
+      events.add(chunk(i, delta, null, null));
     }
   }
 
-  /** Called from the batcher thread. */
-  void parts(int choice, List<ReplyParser.Part> parts) {
+  /**
+   * Called from the batcher thread. The delta's logprobs ride on its first chunk (OpenAI sends a
+   * token's entry with the chunk holding its text); logprobs with no part after them (the tokens
+   * of a stop string, say) get a chunk with empty content.
+   */
+  void parts(int choice, ChoiceRun.Delta d) {
+    List<ReplyParser.Part> parts = d.parts().isEmpty() ? List.of(new ReplyParser.Content("")) : d.parts();
+    ObjectNode logprobs = d.logprobs().isEmpty() || text ? null : shapes.logprobs(d.logprobs(), tokenizer);
     for (ReplyParser.Part p : parts) {
       int toolIndex = p instanceof ReplyParser.ToolCall ? toolCalls[choice]++ : 0;
       String toolId = "call_" + id.substring(9, 17) + "_" + choice + "_" + toolIndex;
-      events.add(chunk(choice, shapes.delta(p, toolId, toolIndex), null));
+      events.add(chunk(choice, shapes.delta(p, toolId, toolIndex), null, logprobs));
+      logprobs = null;
     }
   }
 
@@ -87,7 +98,7 @@ final class ChatStream implements StreamingOutput {
             events.add(errorEvent(error));
           } else {
             events.add(chunk(index, shapes.delta(new ReplyParser.Content(""), null, 0)
-                .without("content"), o.finishReason()));
+                .without("content"), o.finishReason(), null));
             prompt[0] = o.promptTokens();
             completion[0] += o.completionTokens();
           }
@@ -127,7 +138,7 @@ final class ChatStream implements StreamingOutput {
     }
   }
 
-  private String chunk(int choice, ObjectNode delta, String finishReason) {
+  private String chunk(int choice, ObjectNode delta, String finishReason, ObjectNode logprobs) {
     ObjectNode o = shapes.envelope(id, objectType(), created, model);
     ObjectNode c = ((com.fasterxml.jackson.databind.node.ArrayNode) o.get("choices")).addObject();
     c.put("index", choice);
@@ -136,7 +147,11 @@ final class ChatStream implements StreamingOutput {
     } else {
       c.set("delta", delta);
     }
-    c.putNull("logprobs");
+    if (logprobs == null) {
+      c.putNull("logprobs");
+    } else {
+      c.set("logprobs", logprobs);
+    }
     if (finishReason == null) {
       c.putNull("finish_reason");
     } else {

@@ -57,8 +57,8 @@ public class CompletionsResource {
     CompletionParams p = CompletionParams.read(body);
     String id = "cmpl-" + UUID.randomUUID().toString().replace("-", "");
     long created = System.currentTimeMillis() / 1000;
-    ChatStream stream = p.stream() ? new ChatStream(shapes, id, created, model.name(), p.includeUsage(),
-        p.n(), true) : null;
+    ChatStream stream = p.stream() ? new ChatStream(shapes, model.tokenizer(), id, created,
+        model.name(), p.includeUsage(), p.n(), true) : null;
     List<ChoiceRun> runs = start(model, prompt, p, stream);
     metrics.track(model, runs);
     if (stream != null) {
@@ -96,7 +96,7 @@ public class CompletionsResource {
             new int[] {model.tokenizer().eosId()}, seed + i, p.logprobs() > 0, p.logprobs());
         int index = i;
         ChoiceRun run = new ChoiceRun(ChoiceAssembler.plainText(model.tokenizer(), p.stop()),
-            stream == null ? parts -> { } : parts -> stream.parts(index, parts), stream == null);
+            stream == null ? delta -> { } : delta -> stream.parts(index, delta), stream == null);
         handles.add(model.batcher().submit(prompt, params, run));
         runs.add(run);
       }

@@ -19,6 +19,7 @@ public final class ChoiceAssembler {
   private final MiniMindTokenizer tokenizer;
   private final boolean singleCall;
   private final List<TokenChoice> logprobs = new ArrayList<>();
+  private int logprobsTaken;
   private boolean sawToolCall;
 
   private ChoiceAssembler(MiniMindTokenizer tokenizer, List<String> stopStrings, ReplyParser parser,
@@ -88,6 +89,17 @@ public final class ChoiceAssembler {
   /** The chosen tokens with their log-probabilities, when requested. */
   public List<TokenChoice> logprobs() {
     return logprobs;
+  }
+
+  /**
+   * The log-probabilities not taken yet: a stream sends each token's entry with the first chunk
+   * after it, as a token held back (half a character, a possible stop string or tag) belongs to
+   * the text that chunk carries.
+   */
+  public List<TokenChoice> takeNewLogprobs() {
+    List<TokenChoice> out = List.copyOf(logprobs.subList(logprobsTaken, logprobs.size()));
+    logprobsTaken = logprobs.size();
+    return out;
   }
 
   public MiniMindTokenizer tokenizer() {

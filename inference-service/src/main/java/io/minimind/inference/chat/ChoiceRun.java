@@ -17,8 +17,15 @@ public final class ChoiceRun implements GenerationListener {
   /** How a choice ended, in OpenAI's words, with the token counts. */
   public record Outcome(String finishReason, int promptTokens, int completionTokens) {}
 
+  /**
+   * What one step adds to a stream: new parts, and the log-probabilities (when requested) of the
+   * tokens generated since the last delta. Every token's entry is in exactly one delta, so a
+   * stream's entries add up to a whole response's.
+   */
+  public record Delta(List<ReplyParser.Part> parts, List<TokenChoice> logprobs) {}
+
   private final ChoiceAssembler assembler;
-  private final Consumer<List<ReplyParser.Part>> sink;
+  private final Consumer<Delta> sink;
   private final CompletableFuture<Outcome> done = new CompletableFuture<>();
   private final List<ReplyParser.Part> collected = new java.util.ArrayList<>();
   private final boolean collect;
@@ -27,7 +34,7 @@ public final class ChoiceRun implements GenerationListener {
   private volatile long firstTokenNanos;
 
   /** @param collect keep every part for a whole (non-streamed) response */
-  public ChoiceRun(ChoiceAssembler assembler, Consumer<List<ReplyParser.Part>> sink, boolean collect) {
+  public ChoiceRun(ChoiceAssembler assembler, Consumer<Delta> sink, boolean collect) {
     this.assembler = assembler;
     this.sink = sink;
     this.collect = collect;
@@ -38,11 +45,18 @@ public final class ChoiceRun implements GenerationListener {
     return List.copyOf(collected);
   }
 
-  private synchronized void deliver(List<ReplyParser.Part> parts) {
+  /** Hands new parts and logprobs on; {@code last}: also logprobs that no part comes after. */
+  private synchronized void deliver(List<ReplyParser.Part> parts, boolean last) {
+    if (parts.isEmpty() && !last) {
+      return; // their logprobs go with the next part
+    }
     if (collect) {
       collected.addAll(parts);
     }
-    sink.accept(parts);
+    List<TokenChoice> logprobs = assembler.takeNewLogprobs();
+    if (!parts.isEmpty() || !logprobs.isEmpty()) {
+      sink.accept(new Delta(parts, logprobs));
+    }
   }
 
   public CompletableFuture<Outcome> done() {
@@ -72,19 +86,13 @@ public final class ChoiceRun implements GenerationListener {
     if (firstTokenNanos == 0) {
       firstTokenNanos = System.nanoTime();
     }
-    List<ReplyParser.Part> parts = assembler.accept(token);
-    if (!parts.isEmpty()) {
-      deliver(parts);
-    }
+    deliver(assembler.accept(token), false);
     return !clientGone && !assembler.complete();
   }
 
   @Override
   public void onFinish(FinishReason reason, int promptTokens, int completionTokens) {
-    List<ReplyParser.Part> parts = assembler.finish();
-    if (!parts.isEmpty()) {
-      deliver(parts);
-    }
+    deliver(assembler.finish(), true);
     String finish;
     if (assembler.sawToolCall()) {
       finish = "tool_calls";

@@ -46,7 +46,7 @@ class ForcedToolCallTest {
             ? ReplyParser.THINK_CLOSE + "\n\n" + choice.forcedReply() : choice.forcedReply());
     List<ReplyParser.Part> streamed = new ArrayList<>();
     ChoiceRun run = new ChoiceRun(ChoiceAssembler.chat(tok, List.of(), prompt, choice, json),
-        streamed::addAll, true);
+        d -> streamed.addAll(d.parts()), true);
     int taken = 0;
     FinishReason reason = FinishReason.STOP;
     for (int id : tok.encode(modelWrites)) {
