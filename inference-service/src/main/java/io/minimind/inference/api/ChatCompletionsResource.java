@@ -16,9 +16,11 @@ import io.minimind.inference.chat.ToolCallJsonParser;
 import io.minimind.inference.model.ModelRegistry;
 import io.minimind.inference.model.ServedModel;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -49,7 +51,7 @@ public class ChatCompletionsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Blocking
-  public Response create(JsonNode body) {
+  public Response create(JsonNode body, @Context HttpServerRequest http) {
     ChatRequest request = reader.read(body);
     ServedModel model = registry.get(request.model());
     ChatPrompt prompt = ChatPrompt.render(model, request);
@@ -60,11 +62,13 @@ public class ChatCompletionsResource {
           request.includeUsage(), request.n());
       List<ChoiceRun> runs = start(model, request, prompt, stream::parts);
       metrics.track(model, runs);
+      ClientDisconnect.cancelOnClose(http.response(), runs);
       stream.attach(runs);
       return Response.ok(stream).type("text/event-stream").header("Cache-Control", "no-cache").build();
     }
     List<ChoiceRun> runs = start(model, request, prompt, null);
     metrics.track(model, runs);
+    ClientDisconnect.cancelOnClose(http.response(), runs);
     return Response.ok(whole(id, created, model, runs)).type(MediaType.APPLICATION_JSON).build();
   }
 
@@ -92,7 +96,9 @@ public class ChatCompletionsResource {
         Consumer<ChoiceRun.Delta> sink = streamSink == null ? delta -> { }
             : delta -> streamSink.accept(index, delta);
         ChoiceRun run = new ChoiceRun(assembler, sink, streamSink == null);
-        handles.add(model.batcher().submit(prompt.ids(), params, run));
+        ContinuousBatcher.Handle handle = model.batcher().submit(prompt.ids(), params, run);
+        run.handle(handle);
+        handles.add(handle);
         runs.add(run);
       }
     } catch (RuntimeException e) {

@@ -13,9 +13,11 @@ import io.minimind.inference.chat.ReplyParser;
 import io.minimind.inference.model.ModelRegistry;
 import io.minimind.inference.model.ServedModel;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ public class CompletionsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Blocking
-  public Response create(JsonNode body) {
+  public Response create(JsonNode body, @Context HttpServerRequest http) {
     if (body == null || !body.isObject()) {
       throw new InvalidParameterException("body", "the request body must be a JSON object");
     }
@@ -61,6 +63,7 @@ public class CompletionsResource {
         model.name(), p.includeUsage(), p.n(), true) : null;
     List<ChoiceRun> runs = start(model, prompt, p, stream);
     metrics.track(model, runs);
+    ClientDisconnect.cancelOnClose(http.response(), runs);
     if (stream != null) {
       stream.attach(runs);
       return Response.ok(stream).type("text/event-stream").header("Cache-Control", "no-cache").build();
@@ -97,7 +100,9 @@ public class CompletionsResource {
         int index = i;
         ChoiceRun run = new ChoiceRun(ChoiceAssembler.plainText(model.tokenizer(), p.stop()),
             stream == null ? delta -> { } : delta -> stream.parts(index, delta), stream == null);
-        handles.add(model.batcher().submit(prompt, params, run));
+        ContinuousBatcher.Handle handle = model.batcher().submit(prompt, params, run);
+        run.handle(handle);
+        handles.add(handle);
         runs.add(run);
       }
     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.minimind.inference.chat;
 
 import io.minimind.core.sampling.FinishReason;
+import io.minimind.core.serving.ContinuousBatcher;
 import io.minimind.core.serving.GenerationListener;
 import io.minimind.core.serving.TokenChoice;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class ChoiceRun implements GenerationListener {
   private final List<ReplyParser.Part> collected = new java.util.ArrayList<>();
   private final boolean collect;
   private volatile boolean clientGone;
+  private volatile ContinuousBatcher.Handle handle;
   private final long startedNanos = System.nanoTime();
   private volatile long firstTokenNanos;
 
@@ -67,9 +69,24 @@ public final class ChoiceRun implements GenerationListener {
     return assembler;
   }
 
-  /** The client went away: stop generating at the next token. */
+  /**
+   * The batcher's handle of this choice, so that {@link #clientGone} also stops it while its
+   * prompt is queued or prefilled (no token comes then to refuse).
+   */
+  public void handle(ContinuousBatcher.Handle submitted) {
+    this.handle = submitted;
+    if (clientGone) {
+      submitted.cancel(); // the client left between submit and now
+    }
+  }
+
+  /** The client went away: the batcher drops this choice at its next step (any thread). */
   public void clientGone() {
     clientGone = true;
+    ContinuousBatcher.Handle h = handle;
+    if (h != null) {
+      h.cancel();
+    }
   }
 
   /** Nanoseconds from submission to the first generated token, or -1 if none came. */
