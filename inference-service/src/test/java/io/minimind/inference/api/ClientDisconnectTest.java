@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(TinyModelResource.class)
 class ClientDisconnectTest {
-  static final int MAX_TOKENS = 400;
+  static final int MAX_TOKENS = 1000;
 
   @Inject
   ModelRegistry registry;
