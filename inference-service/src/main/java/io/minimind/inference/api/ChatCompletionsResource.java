@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.minimind.core.serving.ContinuousBatcher;
 import io.minimind.core.serving.InvalidParameterException;
 import io.minimind.core.serving.SamplingParams;
 import io.minimind.inference.chat.ChatPrompt;
@@ -23,11 +22,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
 
 /** {@code POST /v1/chat/completions}: OpenAI's chat API, whole or streamed, on the continuous batcher. */
 @Path("/v1/chat/completions")
@@ -58,8 +55,8 @@ public class ChatCompletionsResource {
     String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
     long created = System.currentTimeMillis() / 1000;
     if (request.stream()) {
-      ChatStream stream = new ChatStream(shapes, model.tokenizer(), id, created, model.name(),
-          request.includeUsage(), request.n());
+      ChatStream stream = new ChatStream(shapes, model.tokenizer(), ChunkFormat.CHAT, id, created,
+          model.name(), request.includeUsage(), request.n());
       List<ChoiceRun> runs = start(model, request, prompt, stream::parts);
       metrics.track(model, runs);
       ClientDisconnect.cancelOnClose(http.response(), runs);
@@ -82,30 +79,13 @@ public class ChatCompletionsResource {
     }
     int maxTokens = r.maxTokens() != null ? r.maxTokens() : room;
     long seed = r.seed() != null ? r.seed() : ThreadLocalRandom.current().nextLong();
-    List<ChoiceRun> runs = new ArrayList<>();
-    List<ContinuousBatcher.Handle> handles = new ArrayList<>();
-    try {
-      for (int i = 0; i < r.n(); i++) {
-        ChatRequest.Sampling s = r.sampling();
-        SamplingParams params = new SamplingParams(s.temperature(), s.topP(), s.topK(),
-            s.repetitionPenalty(), s.presencePenalty(), s.frequencyPenalty(), maxTokens,
-            new int[] {model.tokenizer().eosId()}, seed + i, s.logprobs(), s.topLogprobs());
-        ChoiceAssembler assembler = ChoiceAssembler.chat(model.tokenizer(), r.stop(), prompt,
-            r.toolChoice(), toolJson);
-        int index = i;
-        Consumer<ChoiceRun.Delta> sink = streamSink == null ? delta -> { }
-            : delta -> streamSink.accept(index, delta);
-        ChoiceRun run = new ChoiceRun(assembler, sink, streamSink == null);
-        ContinuousBatcher.Handle handle = model.batcher().submit(prompt.ids(), params, run);
-        run.handle(handle);
-        handles.add(handle);
-        runs.add(run);
-      }
-    } catch (RuntimeException e) {
-      handles.forEach(ContinuousBatcher.Handle::cancel); // all choices or none
-      throw e;
-    }
-    return runs;
+    ChatRequest.Sampling s = r.sampling();
+    return ChoiceLauncher.submit(model.batcher(), prompt.ids(), r.n(),
+        i -> new SamplingParams(s.temperature(), s.topP(), s.topK(), s.repetitionPenalty(),
+            s.presencePenalty(), s.frequencyPenalty(), maxTokens, new int[] {model.tokenizer().eosId()},
+            seed + i, s.logprobs(), s.topLogprobs()),
+        i -> ChoiceAssembler.chat(model.tokenizer(), r.stop(), prompt, r.toolChoice(), toolJson),
+        streamSink);
   }
 
   private String whole(String id, long created, ServedModel model, List<ChoiceRun> runs) {

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with the role, content / reasoning / tool-call deltas as they are generated, a chunk with the
  * finish reason per choice, with {@code stream_options.include_usage} a last chunk with usage
  * and empty choices, then {@code data: [DONE]}. The batcher thread only enqueues; this writer
- * thread writes and flushes. If the client goes away, every choice is cancelled.
+ * thread writes and flushes. If the client goes away, every choice is cancelled. A
+ * {@link ChunkFormat} shapes the chunks, so {@code /v1/completions} streams the same way.
  */
 final class ChatStream implements StreamingOutput {
   private static final String DONE = "[DONE]";
@@ -34,34 +35,23 @@ final class ChatStream implements StreamingOutput {
   private final long created;
   private final String model;
   private final boolean includeUsage;
-  private final int n;
+  private final ChunkFormat format;
   private final LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
   private final int[] toolCalls;
-  private final boolean text;
   private List<ChoiceRun> runs = List.of();
 
-  /** A chat stream ({@code chat.completion.chunk} deltas). */
-  ChatStream(ChatJson shapes, MiniMindTokenizer tokenizer, String id, long created, String model,
-      boolean includeUsage, int n) {
-    this(shapes, tokenizer, id, created, model, includeUsage, n, false);
-  }
-
-  /**
-   * @param text a {@code /v1/completions} stream: {@code text_completion} objects whose choices
-   *     carry {@code text} instead of a delta, and no role chunk
-   */
-  ChatStream(ChatJson shapes, MiniMindTokenizer tokenizer, String id, long created, String model,
-      boolean includeUsage, int n, boolean text) {
-    this.text = text;
+  /** @param format chat deltas ({@code /v1/chat/completions}) or texts ({@code /v1/completions}) */
+  ChatStream(ChatJson shapes, MiniMindTokenizer tokenizer, ChunkFormat format, String id, long created,
+      String model, boolean includeUsage, int n) {
     this.shapes = shapes;
     this.tokenizer = tokenizer;
+    this.format = format;
     this.id = id;
     this.created = created;
     this.model = model;
     this.includeUsage = includeUsage;
-    this.n = n;
     this.toolCalls = new int[n];
-    for (int i = 0; i < n && !text; i++) {
+    for (int i = 0; i < n && format.opensWithRole(); i++) {
       ObjectNode delta = shapes.delta(new ReplyParser.Content(""), null, 0);
       delta.put("role", "assistant");
       events.add(chunk(i, delta, null, null));
@@ -75,7 +65,8 @@ final class ChatStream implements StreamingOutput {
    */
   void parts(int choice, ChoiceRun.Delta d) {
     List<ReplyParser.Part> parts = d.parts().isEmpty() ? List.of(new ReplyParser.Content("")) : d.parts();
-    ObjectNode logprobs = d.logprobs().isEmpty() || text ? null : shapes.logprobs(d.logprobs(), tokenizer);
+    ObjectNode logprobs = d.logprobs().isEmpty() || !format.carriesLogprobs() ? null
+        : shapes.logprobs(d.logprobs(), tokenizer);
     for (ReplyParser.Part p : parts) {
       int toolIndex = p instanceof ReplyParser.ToolCall ? toolCalls[choice]++ : 0;
       String toolId = "call_" + id.substring(9, 17) + "_" + choice + "_" + toolIndex;
@@ -104,7 +95,7 @@ final class ChatStream implements StreamingOutput {
           }
           if (left.decrementAndGet() == 0) {
             if (includeUsage) {
-              ObjectNode u = shapes.envelope(id, objectType(), created, model);
+              ObjectNode u = shapes.envelope(id, format.object(), created, model);
               u.set("usage", shapes.usage(prompt[0], completion[0]));
               events.add(shapes.write(u));
             }
@@ -139,14 +130,10 @@ final class ChatStream implements StreamingOutput {
   }
 
   private String chunk(int choice, ObjectNode delta, String finishReason, ObjectNode logprobs) {
-    ObjectNode o = shapes.envelope(id, objectType(), created, model);
+    ObjectNode o = shapes.envelope(id, format.object(), created, model);
     ObjectNode c = ((com.fasterxml.jackson.databind.node.ArrayNode) o.get("choices")).addObject();
     c.put("index", choice);
-    if (text) {
-      c.put("text", delta.path("content").asText(""));
-    } else {
-      c.set("delta", delta);
-    }
+    format.putBody(c, delta);
     if (logprobs == null) {
       c.putNull("logprobs");
     } else {
@@ -158,10 +145,6 @@ final class ChatStream implements StreamingOutput {
       c.put("finish_reason", finishReason);
     }
     return shapes.write(o);
-  }
-
-  private String objectType() {
-    return text ? "text_completion" : "chat.completion.chunk";
   }
 
   private String errorEvent(Throwable error) {

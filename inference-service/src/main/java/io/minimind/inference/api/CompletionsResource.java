@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.minimind.core.serving.ContinuousBatcher;
 import io.minimind.core.serving.InvalidParameterException;
 import io.minimind.core.serving.SamplingParams;
 import io.minimind.inference.chat.ChoiceAssembler;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -59,8 +57,8 @@ public class CompletionsResource {
     CompletionParams p = CompletionParams.read(body);
     String id = "cmpl-" + UUID.randomUUID().toString().replace("-", "");
     long created = System.currentTimeMillis() / 1000;
-    ChatStream stream = p.stream() ? new ChatStream(shapes, model.tokenizer(), id, created,
-        model.name(), p.includeUsage(), p.n(), true) : null;
+    ChatStream stream = p.stream() ? new ChatStream(shapes, model.tokenizer(), ChunkFormat.TEXT, id,
+        created, model.name(), p.includeUsage(), p.n()) : null;
     List<ChoiceRun> runs = start(model, prompt, p, stream);
     metrics.track(model, runs);
     ClientDisconnect.cancelOnClose(http.response(), runs);
@@ -90,26 +88,12 @@ public class CompletionsResource {
 
   private List<ChoiceRun> start(ServedModel model, int[] prompt, CompletionParams p, ChatStream stream) {
     long seed = p.seed() != null ? p.seed() : ThreadLocalRandom.current().nextLong();
-    List<ChoiceRun> runs = new ArrayList<>();
-    List<ContinuousBatcher.Handle> handles = new ArrayList<>();
-    try {
-      for (int i = 0; i < p.n(); i++) {
-        SamplingParams params = new SamplingParams(p.temperature(), p.topP(), p.topK(), 1.0,
-            p.presencePenalty(), p.frequencyPenalty(), p.maxTokens(),
-            new int[] {model.tokenizer().eosId()}, seed + i, p.logprobs() > 0, p.logprobs());
-        int index = i;
-        ChoiceRun run = new ChoiceRun(ChoiceAssembler.plainText(model.tokenizer(), p.stop()),
-            stream == null ? delta -> { } : delta -> stream.parts(index, delta), stream == null);
-        ContinuousBatcher.Handle handle = model.batcher().submit(prompt, params, run);
-        run.handle(handle);
-        handles.add(handle);
-        runs.add(run);
-      }
-    } catch (RuntimeException e) {
-      handles.forEach(ContinuousBatcher.Handle::cancel);
-      throw e;
-    }
-    return runs;
+    return ChoiceLauncher.submit(model.batcher(), prompt, p.n(),
+        i -> new SamplingParams(p.temperature(), p.topP(), p.topK(), 1.0, p.presencePenalty(),
+            p.frequencyPenalty(), p.maxTokens(), new int[] {model.tokenizer().eosId()}, seed + i,
+            p.logprobs() > 0, p.logprobs()),
+        i -> ChoiceAssembler.plainText(model.tokenizer(), p.stop()),
+        stream == null ? null : stream::parts);
   }
 
   /** A string prompt is tokenized as is (no template); an array of ids is used directly. */

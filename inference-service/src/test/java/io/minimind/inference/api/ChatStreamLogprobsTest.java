@@ -24,7 +24,8 @@ class ChatStreamLogprobsTest {
   @Test
   void eachDeltasLogprobsRideOnItsFirstChunk() throws Exception {
     try (MiniMindTokenizer tok = MiniMindTokenizer.defaultTokenizer()) {
-      ChatStream stream = new ChatStream(new ChatJson(JSON), tok, "chatcmpl-0123456789abcdef", 0, "m", false, 1);
+      ChatStream stream = new ChatStream(new ChatJson(JSON), tok, ChunkFormat.CHAT,
+          "chatcmpl-0123456789abcdef", 0, "m", false, 1);
       ChoiceRun run = new ChoiceRun(ChoiceAssembler.plainText(tok, List.of()), d -> { }, false);
       stream.attach(List.of(run));
       int hi = tok.encode("hi")[0];
