@@ -35,14 +35,20 @@ public record ChatPrompt(String text, int[] ids, boolean startsInReasoning, Stri
     }
     String tail = text.stripTrailing();
     boolean reasoning = tail.endsWith(ReplyParser.THINK_OPEN);
-    String forced = request.toolChoice().forcedReply();
-    if (reasoning && !forced.isEmpty()) {
-      forced = ReplyParser.THINK_CLOSE + "\n\n" + forced; // a forced call leaves no room to think
-    }
+    String forced = forcedReply(request.toolChoice(), reasoning);
     // The forced text is tokenized with the prompt, as one text, because that is how the model saw
     // such replies in training. Its tokens are therefore prompt tokens (usage.prompt_tokens);
     // completion_tokens count only what the model sampled.
     String full = text + forced;
     return new ChatPrompt(full, model.tokenizer().encode(full), reasoning, forced);
+  }
+
+  /**
+   * What {@code toolChoice} forces the reply to start with; after a template that opened
+   * {@code <think>}, the block is closed first, as a forced call leaves no room to think.
+   */
+  static String forcedReply(ToolChoice toolChoice, boolean startsInReasoning) {
+    String forced = toolChoice.forcedReply();
+    return startsInReasoning && !forced.isEmpty() ? ReplyParser.THINK_CLOSE + "\n\n" + forced : forced;
   }
 }

@@ -42,8 +42,7 @@ class ForcedToolCallTest {
 
   Played play(ToolChoice choice, boolean startsInReasoning, String modelWrites) throws Exception {
     ChatPrompt prompt = new ChatPrompt("<prompt>", new int[] {1}, startsInReasoning,
-        startsInReasoning && !choice.forcedReply().isEmpty()
-            ? ReplyParser.THINK_CLOSE + "\n\n" + choice.forcedReply() : choice.forcedReply());
+        ChatPrompt.forcedReply(choice, startsInReasoning));
     List<ReplyParser.Part> streamed = new ArrayList<>();
     ChoiceRun run = new ChoiceRun(ChoiceAssembler.chat(tok, List.of(), prompt, choice, json),
         d -> streamed.addAll(d.parts()), true);
@@ -111,6 +110,8 @@ class ForcedToolCallTest {
     assertEquals("", ToolChoice.NONE.forcedReply());
     assertEquals("<tool_call>\n", ToolChoice.REQUIRED.forcedReply());
     assertEquals("<tool_call>\n{\"name\": \"a\\\"b\", \"arguments\": ", ToolChoice.function("a\"b").forcedReply());
+    assertEquals("</think>\n\n<tool_call>\n", ChatPrompt.forcedReply(ToolChoice.REQUIRED, true));
+    assertEquals("", ChatPrompt.forcedReply(ToolChoice.AUTO, true));
     assertTrue(ToolChoice.function("f").singleCall());
     assertFalse(ToolChoice.REQUIRED.singleCall());
     assertThrows(IllegalArgumentException.class, () -> new ToolChoice(ToolChoice.Mode.AUTO, "f"));
