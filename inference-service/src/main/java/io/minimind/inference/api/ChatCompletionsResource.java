@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.minimind.core.serving.ContinuousBatcher;
 import io.minimind.core.serving.InvalidParameterException;
 import io.minimind.core.serving.SamplingParams;
 import io.minimind.inference.chat.ChatPrompt;
@@ -12,21 +11,20 @@ import io.minimind.inference.chat.ChatRequest;
 import io.minimind.inference.chat.ChatRequestReader;
 import io.minimind.inference.chat.ChoiceAssembler;
 import io.minimind.inference.chat.ChoiceRun;
-import io.minimind.inference.chat.ReplyParser;
 import io.minimind.inference.chat.ToolCallJsonParser;
 import io.minimind.inference.model.ModelRegistry;
 import io.minimind.inference.model.ServedModel;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
 
 /** {@code POST /v1/chat/completions}: OpenAI's chat API, whole or streamed, on the continuous batcher. */
 @Path("/v1/chat/completions")
@@ -50,22 +48,24 @@ public class ChatCompletionsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Blocking
-  public Response create(JsonNode body) {
+  public Response create(JsonNode body, @Context HttpServerRequest http) {
     ChatRequest request = reader.read(body);
     ServedModel model = registry.get(request.model());
     ChatPrompt prompt = ChatPrompt.render(model, request);
     String id = "chatcmpl-" + UUID.randomUUID().toString().replace("-", "");
     long created = System.currentTimeMillis() / 1000;
     if (request.stream()) {
-      ChatStream stream = new ChatStream(shapes, id, created, model.name(), request.includeUsage(),
-          request.n());
+      ChatStream stream = new ChatStream(shapes, model.tokenizer(), ChunkFormat.CHAT, id, created,
+          model.name(), request.includeUsage(), request.n());
       List<ChoiceRun> runs = start(model, request, prompt, stream::parts);
       metrics.track(model, runs);
+      ClientDisconnect.cancelOnClose(http.response(), runs);
       stream.attach(runs);
       return Response.ok(stream).type("text/event-stream").header("Cache-Control", "no-cache").build();
     }
     List<ChoiceRun> runs = start(model, request, prompt, null);
     metrics.track(model, runs);
+    ClientDisconnect.cancelOnClose(http.response(), runs);
     return Response.ok(whole(id, created, model, runs)).type(MediaType.APPLICATION_JSON).build();
   }
 
@@ -79,28 +79,13 @@ public class ChatCompletionsResource {
     }
     int maxTokens = r.maxTokens() != null ? r.maxTokens() : room;
     long seed = r.seed() != null ? r.seed() : ThreadLocalRandom.current().nextLong();
-    List<ChoiceRun> runs = new ArrayList<>();
-    List<ContinuousBatcher.Handle> handles = new ArrayList<>();
-    try {
-      for (int i = 0; i < r.n(); i++) {
-        ChatRequest.Sampling s = r.sampling();
-        SamplingParams params = new SamplingParams(s.temperature(), s.topP(), s.topK(),
-            s.repetitionPenalty(), s.presencePenalty(), s.frequencyPenalty(), maxTokens,
-            new int[] {model.tokenizer().eosId()}, seed + i, s.logprobs(), s.topLogprobs());
-        ChoiceAssembler assembler = new ChoiceAssembler(model.tokenizer(), r.stop(),
-            prompt.startsInReasoning(), toolJson);
-        int index = i;
-        Consumer<List<ReplyParser.Part>> sink = streamSink == null ? parts -> { }
-            : parts -> streamSink.accept(index, parts);
-        ChoiceRun run = new ChoiceRun(assembler, sink, streamSink == null);
-        handles.add(model.batcher().submit(prompt.ids(), params, run));
-        runs.add(run);
-      }
-    } catch (RuntimeException e) {
-      handles.forEach(ContinuousBatcher.Handle::cancel); // all choices or none
-      throw e;
-    }
-    return runs;
+    ChatRequest.Sampling s = r.sampling();
+    return ChoiceLauncher.submit(model.batcher(), prompt.ids(), r.n(),
+        i -> new SamplingParams(s.temperature(), s.topP(), s.topK(), s.repetitionPenalty(),
+            s.presencePenalty(), s.frequencyPenalty(), maxTokens, new int[] {model.tokenizer().eosId()},
+            seed + i, s.logprobs(), s.topLogprobs()),
+        i -> ChoiceAssembler.chat(model.tokenizer(), r.stop(), prompt, r.toolChoice(), toolJson),
+        streamSink);
   }
 
   private String whole(String id, long created, ServedModel model, List<ChoiceRun> runs) {

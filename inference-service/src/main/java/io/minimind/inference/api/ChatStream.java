@@ -1,6 +1,7 @@
 package io.minimind.inference.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minimind.core.tokenizer.MiniMindTokenizer;
 import io.minimind.inference.chat.ChoiceRun;
 import io.minimind.inference.chat.ReplyParser;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -17,59 +18,60 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with the role, content / reasoning / tool-call deltas as they are generated, a chunk with the
  * finish reason per choice, with {@code stream_options.include_usage} a last chunk with usage
  * and empty choices, then {@code data: [DONE]}. The batcher thread only enqueues; this writer
- * thread writes and flushes. If the client goes away, every choice is cancelled.
+ * thread writes and flushes. If the client goes away, every choice is cancelled. A
+ * {@link ChunkFormat} shapes the chunks, so {@code /v1/completions} streams the same way.
  */
 final class ChatStream implements StreamingOutput {
   private static final String DONE = "[DONE]";
 
-  /** Where the batcher hands a choice's new parts. */
+  /** Where the batcher hands a choice's new parts and logprobs. */
   interface PartSink {
-    void accept(int choice, List<ReplyParser.Part> parts);
+    void accept(int choice, ChoiceRun.Delta delta);
   }
 
   private final ChatJson shapes;
+  private final MiniMindTokenizer tokenizer;
   private final String id;
   private final long created;
   private final String model;
   private final boolean includeUsage;
-  private final int n;
+  private final ChunkFormat format;
   private final LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
   private final int[] toolCalls;
-  private final boolean text;
   private List<ChoiceRun> runs = List.of();
 
-  /** A chat stream ({@code chat.completion.chunk} deltas). */
-  ChatStream(ChatJson shapes, String id, long created, String model, boolean includeUsage, int n) {
-    this(shapes, id, created, model, includeUsage, n, false);
-  }
-
-  /**
-   * @param text a {@code /v1/completions} stream: {@code text_completion} objects whose choices
-   *     carry {@code text} instead of a delta, and no role chunk
-   */
-  ChatStream(ChatJson shapes, String id, long created, String model, boolean includeUsage, int n,
-      boolean text) {
-    this.text = text;
+  /** @param format chat deltas ({@code /v1/chat/completions}) or texts ({@code /v1/completions}) */
+  ChatStream(ChatJson shapes, MiniMindTokenizer tokenizer, ChunkFormat format, String id, long created,
+      String model, boolean includeUsage, int n) {
     this.shapes = shapes;
+    this.tokenizer = tokenizer;
+    this.format = format;
     this.id = id;
     this.created = created;
     this.model = model;
     this.includeUsage = includeUsage;
-    this.n = n;
     this.toolCalls = new int[n];
-    for (int i = 0; i < n && !text; i++) {
+    for (int i = 0; i < n && format.opensWithRole(); i++) {
       ObjectNode delta = shapes.delta(new ReplyParser.Content(""), null, 0);
       delta.put("role", "assistant");
-      events.add(chunk(i, delta, null));
+      events.add(chunk(i, delta, null, null));
     }
   }
 
-  /** Called from the batcher thread. */
-  void parts(int choice, List<ReplyParser.Part> parts) {
+  /**
+   * Called from the batcher thread. The delta's logprobs ride on its first chunk (OpenAI sends a
+   * token's entry with the chunk holding its text); logprobs with no part after them (the tokens
+   * of a stop string, say) get a chunk with empty content.
+   */
+  void parts(int choice, ChoiceRun.Delta d) {
+    List<ReplyParser.Part> parts = d.parts().isEmpty() ? List.of(new ReplyParser.Content("")) : d.parts();
+    ObjectNode logprobs = d.logprobs().isEmpty() || !format.carriesLogprobs() ? null
+        : shapes.logprobs(d.logprobs(), tokenizer);
     for (ReplyParser.Part p : parts) {
       int toolIndex = p instanceof ReplyParser.ToolCall ? toolCalls[choice]++ : 0;
       String toolId = "call_" + id.substring(9, 17) + "_" + choice + "_" + toolIndex;
-      events.add(chunk(choice, shapes.delta(p, toolId, toolIndex), null));
+      events.add(chunk(choice, shapes.delta(p, toolId, toolIndex), null, logprobs));
+      logprobs = null;
     }
   }
 
@@ -87,13 +89,13 @@ final class ChatStream implements StreamingOutput {
             events.add(errorEvent(error));
           } else {
             events.add(chunk(index, shapes.delta(new ReplyParser.Content(""), null, 0)
-                .without("content"), o.finishReason()));
+                .without("content"), o.finishReason(), null));
             prompt[0] = o.promptTokens();
             completion[0] += o.completionTokens();
           }
           if (left.decrementAndGet() == 0) {
             if (includeUsage) {
-              ObjectNode u = shapes.envelope(id, objectType(), created, model);
+              ObjectNode u = shapes.envelope(id, format.object(), created, model);
               u.set("usage", shapes.usage(prompt[0], completion[0]));
               events.add(shapes.write(u));
             }
@@ -127,26 +129,22 @@ final class ChatStream implements StreamingOutput {
     }
   }
 
-  private String chunk(int choice, ObjectNode delta, String finishReason) {
-    ObjectNode o = shapes.envelope(id, objectType(), created, model);
+  private String chunk(int choice, ObjectNode delta, String finishReason, ObjectNode logprobs) {
+    ObjectNode o = shapes.envelope(id, format.object(), created, model);
     ObjectNode c = ((com.fasterxml.jackson.databind.node.ArrayNode) o.get("choices")).addObject();
     c.put("index", choice);
-    if (text) {
-      c.put("text", delta.path("content").asText(""));
+    format.putBody(c, delta);
+    if (logprobs == null) {
+      c.putNull("logprobs");
     } else {
-      c.set("delta", delta);
+      c.set("logprobs", logprobs);
     }
-    c.putNull("logprobs");
     if (finishReason == null) {
       c.putNull("finish_reason");
     } else {
       c.put("finish_reason", finishReason);
     }
     return shapes.write(o);
-  }
-
-  private String objectType() {
-    return text ? "text_completion" : "chat.completion.chunk";
   }
 
   private String errorEvent(Throwable error) {

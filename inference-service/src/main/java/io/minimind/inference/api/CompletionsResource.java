@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.minimind.core.serving.ContinuousBatcher;
 import io.minimind.core.serving.InvalidParameterException;
 import io.minimind.core.serving.SamplingParams;
 import io.minimind.inference.chat.ChoiceAssembler;
@@ -13,12 +12,13 @@ import io.minimind.inference.chat.ReplyParser;
 import io.minimind.inference.model.ModelRegistry;
 import io.minimind.inference.model.ServedModel;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,7 +45,7 @@ public class CompletionsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Blocking
-  public Response create(JsonNode body) {
+  public Response create(JsonNode body, @Context HttpServerRequest http) {
     if (body == null || !body.isObject()) {
       throw new InvalidParameterException("body", "the request body must be a JSON object");
     }
@@ -57,10 +57,11 @@ public class CompletionsResource {
     CompletionParams p = CompletionParams.read(body);
     String id = "cmpl-" + UUID.randomUUID().toString().replace("-", "");
     long created = System.currentTimeMillis() / 1000;
-    ChatStream stream = p.stream() ? new ChatStream(shapes, id, created, model.name(), p.includeUsage(),
-        p.n(), true) : null;
+    ChatStream stream = p.stream() ? new ChatStream(shapes, model.tokenizer(), ChunkFormat.TEXT, id,
+        created, model.name(), p.includeUsage(), p.n()) : null;
     List<ChoiceRun> runs = start(model, prompt, p, stream);
     metrics.track(model, runs);
+    ClientDisconnect.cancelOnClose(http.response(), runs);
     if (stream != null) {
       stream.attach(runs);
       return Response.ok(stream).type("text/event-stream").header("Cache-Control", "no-cache").build();
@@ -87,24 +88,12 @@ public class CompletionsResource {
 
   private List<ChoiceRun> start(ServedModel model, int[] prompt, CompletionParams p, ChatStream stream) {
     long seed = p.seed() != null ? p.seed() : ThreadLocalRandom.current().nextLong();
-    List<ChoiceRun> runs = new ArrayList<>();
-    List<ContinuousBatcher.Handle> handles = new ArrayList<>();
-    try {
-      for (int i = 0; i < p.n(); i++) {
-        SamplingParams params = new SamplingParams(p.temperature(), p.topP(), p.topK(), 1.0,
-            p.presencePenalty(), p.frequencyPenalty(), p.maxTokens(),
-            new int[] {model.tokenizer().eosId()}, seed + i, p.logprobs() > 0, p.logprobs());
-        int index = i;
-        ChoiceRun run = new ChoiceRun(ChoiceAssembler.plainText(model.tokenizer(), p.stop()),
-            stream == null ? parts -> { } : parts -> stream.parts(index, parts), stream == null);
-        handles.add(model.batcher().submit(prompt, params, run));
-        runs.add(run);
-      }
-    } catch (RuntimeException e) {
-      handles.forEach(ContinuousBatcher.Handle::cancel);
-      throw e;
-    }
-    return runs;
+    return ChoiceLauncher.submit(model.batcher(), prompt, p.n(),
+        i -> new SamplingParams(p.temperature(), p.topP(), p.topK(), 1.0, p.presencePenalty(),
+            p.frequencyPenalty(), p.maxTokens(), new int[] {model.tokenizer().eosId()}, seed + i,
+            p.logprobs() > 0, p.logprobs()),
+        i -> ChoiceAssembler.plainText(model.tokenizer(), p.stop()),
+        stream == null ? null : stream::parts);
   }
 
   /** A string prompt is tokenized as is (no template); an array of ids is used directly. */

@@ -31,8 +31,9 @@ public final class ChatRequestReader {
     }
     String model = text(body, "model", true);
     List<Map<String, Object>> messages = messages(body.get("messages"));
-    String toolChoice = toolChoice(body.get("tool_choice"));
-    List<Map<String, Object>> tools = "none".equals(toolChoice) ? List.of() : tools(body.get("tools"));
+    List<Map<String, Object>> declared = tools(body.get("tools"));
+    ToolChoice toolChoice = toolChoice(body.get("tool_choice"), declared);
+    List<Map<String, Object>> tools = toolChoice.mode() == ToolChoice.Mode.NONE ? List.of() : declared;
     Map<String, Object> kwargs = body.has("chat_template_kwargs") && !body.get("chat_template_kwargs").isNull()
         ? object(body.get("chat_template_kwargs"), "chat_template_kwargs") : Map.of();
     boolean stream = bool(body, "stream", false);
@@ -54,7 +55,7 @@ public final class ChatRequestReader {
         number(body, "presence_penalty", 0), number(body, "frequency_penalty", 0), logprobs,
         integer(body, "top_logprobs", 0));
     Long seed = body.hasNonNull("seed") ? (Long) longValue(body, "seed") : null;
-    return new ChatRequest(model, messages, tools, kwargs, stream, includeUsage, n, sampling, maxTokens,
+    return new ChatRequest(model, messages, tools, toolChoice, kwargs, stream, includeUsage, n, sampling, maxTokens,
         stops(body.get("stop")), seed);
   }
 
@@ -131,18 +132,42 @@ public final class ChatRequestReader {
     return out;
   }
 
-  private static String toolChoice(JsonNode node) {
+  /**
+   * none, auto, required or {"type": "function", "function": {"name": X}} with X one of the tools.
+   * As in OpenAI's API, a tool_choice (even none or auto) needs tools: sent without them it is
+   * most likely a client bug, which silently ignoring it would hide.
+   */
+  private static ToolChoice toolChoice(JsonNode node, List<Map<String, Object>> tools) {
     if (node == null || node.isNull()) {
-      return "auto";
+      return ToolChoice.AUTO;
     }
+    ToolChoice choice;
     if (node.isTextual() && Set.of("none", "auto", "required").contains(node.asText())) {
-      return node.asText();
+      choice = switch (node.asText()) {
+        case "none" -> ToolChoice.NONE;
+        case "required" -> ToolChoice.REQUIRED;
+        default -> ToolChoice.AUTO;
+      };
+    } else if (node.isObject() && "function".equals(node.path("type").asText())
+        && node.path("function").path("name").isTextual()) {
+      choice = ToolChoice.function(node.get("function").get("name").asText());
+    } else {
+      throw new InvalidParameterException("tool_choice", "tool_choice must be none, auto, required or "
+          + "{\"type\": \"function\", \"function\": {\"name\": ...}}, got " + node);
     }
-    if (node.isObject() && node.path("function").path("name").isTextual()) {
-      return "auto"; // a named function: the model is told about the tools as with auto
+    if (tools.isEmpty()) {
+      throw new InvalidParameterException("tool_choice", "tool_choice is only allowed when tools are given");
     }
-    throw new InvalidParameterException("tool_choice",
-        "tool_choice must be none, auto, required or {\"type\": \"function\", \"function\": {\"name\": ...}}");
+    if (choice.mode() == ToolChoice.Mode.FUNCTION && tools.stream()
+        .noneMatch(t -> choice.function().equals(functionName(t)))) {
+      throw new InvalidParameterException("tool_choice", "tool_choice names the function "
+          + choice.function() + ", which is not among the tools");
+    }
+    return choice;
+  }
+
+  private static Object functionName(Map<String, Object> tool) {
+    return tool.get("function") instanceof Map<?, ?> f ? f.get("name") : null;
   }
 
   private static List<String> stops(JsonNode node) {

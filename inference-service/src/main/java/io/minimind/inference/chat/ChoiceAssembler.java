@@ -17,20 +17,38 @@ public final class ChoiceAssembler {
   private final StopMatcher stops;
   private final ReplyParser parser;
   private final MiniMindTokenizer tokenizer;
+  private final boolean singleCall;
   private final List<TokenChoice> logprobs = new ArrayList<>();
+  private int logprobsTaken;
   private boolean sawToolCall;
 
-  public ChoiceAssembler(MiniMindTokenizer tokenizer, List<String> stopStrings, boolean startInReasoning,
-      ReplyParser.ToolCallJson json) {
+  private ChoiceAssembler(MiniMindTokenizer tokenizer, List<String> stopStrings, ReplyParser parser,
+      boolean singleCall) {
     this.tokenizer = tokenizer;
     this.detokenizer = new StreamingDetokenizer(tokenizer, true);
     this.stops = new StopMatcher(stopStrings);
-    this.parser = json == null ? null : new ReplyParser(startInReasoning, json);
+    this.parser = parser;
+    this.singleCall = singleCall;
+  }
+
+  /**
+   * A chat reply: reasoning, content, and tool calls as {@code toolChoice} allows. The reply text
+   * the prompt forced ({@link ChatPrompt#forcedReply}) goes to the parser first, as if generated;
+   * it skips the stop matcher, as stop strings apply to what the model writes.
+   */
+  public static ChoiceAssembler chat(MiniMindTokenizer tokenizer, List<String> stopStrings,
+      ChatPrompt prompt, ToolChoice toolChoice, ReplyParser.ToolCallJson json) {
+    ReplyParser parser = new ReplyParser(prompt.startsInReasoning(), toolChoice.parsesToolCalls() ? json : null);
+    if (!parser.feed(prompt.forcedReply()).isEmpty()) {
+      // the forced text ends inside an open tool-call block, so it completes no part by itself
+      throw new IllegalStateException("forced reply completed a part: " + prompt.forcedReply());
+    }
+    return new ChoiceAssembler(tokenizer, stopStrings, parser, toolChoice.singleCall());
   }
 
   /** Plain text completion: no reasoning or tool-call parsing ({@code /v1/completions}). */
   public static ChoiceAssembler plainText(MiniMindTokenizer tokenizer, List<String> stopStrings) {
-    return new ChoiceAssembler(tokenizer, stopStrings, false, null);
+    return new ChoiceAssembler(tokenizer, stopStrings, null, false);
   }
 
   /** The parts that a new token completes (often none, or one content delta). */
@@ -42,13 +60,19 @@ public final class ChoiceAssembler {
     return note(parse(text));
   }
 
-  /** True once a stop string ended the text: the caller stops generating. */
-  public boolean stopStringSeen() {
-    return stops.stopped();
+  /**
+   * True once the reply is complete and the caller stops generating: a stop string ended the text,
+   * or the one call a named {@code tool_choice} asked for is complete.
+   */
+  public boolean complete() {
+    return stops.stopped() || (singleCall && sawToolCall);
   }
 
   /** Generation ended: the remaining parts. */
   public List<ReplyParser.Part> finish() {
+    if (complete()) {
+      return List.of(); // what the parser still holds came after the end of the reply
+    }
     String tail = stops.stopped() ? "" : stops.feed(detokenizer.flush()) + stops.flush();
     List<ReplyParser.Part> out = new ArrayList<>(parse(tail));
     if (parser != null) {
@@ -67,6 +91,17 @@ public final class ChoiceAssembler {
     return logprobs;
   }
 
+  /**
+   * The log-probabilities not taken yet: a stream sends each token's entry with the first chunk
+   * after it, as a token held back (half a character, a possible stop string or tag) belongs to
+   * the text that chunk carries.
+   */
+  public List<TokenChoice> takeNewLogprobs() {
+    List<TokenChoice> out = List.copyOf(logprobs.subList(logprobsTaken, logprobs.size()));
+    logprobsTaken = logprobs.size();
+    return out;
+  }
+
   public MiniMindTokenizer tokenizer() {
     return tokenizer;
   }
@@ -78,9 +113,15 @@ public final class ChoiceAssembler {
     return text.isEmpty() ? List.of() : List.of(new ReplyParser.Content(text));
   }
 
+  /** Notes tool calls; with a single forced call, drops whatever the model wrote after it. */
   private List<ReplyParser.Part> note(List<ReplyParser.Part> parts) {
-    for (ReplyParser.Part p : parts) {
-      sawToolCall |= p instanceof ReplyParser.ToolCall;
+    for (int i = 0; i < parts.size(); i++) {
+      if (parts.get(i) instanceof ReplyParser.ToolCall) {
+        sawToolCall = true;
+        if (singleCall) {
+          return parts.subList(0, i + 1);
+        }
+      }
     }
     return parts;
   }

@@ -1,6 +1,7 @@
 package io.minimind.inference.chat;
 
 import io.minimind.core.sampling.FinishReason;
+import io.minimind.core.serving.ContinuousBatcher;
 import io.minimind.core.serving.GenerationListener;
 import io.minimind.core.serving.TokenChoice;
 import java.util.List;
@@ -17,17 +18,25 @@ public final class ChoiceRun implements GenerationListener {
   /** How a choice ended, in OpenAI's words, with the token counts. */
   public record Outcome(String finishReason, int promptTokens, int completionTokens) {}
 
+  /**
+   * What one step adds to a stream: new parts, and the log-probabilities (when requested) of the
+   * tokens generated since the last delta. Every token's entry is in exactly one delta, so a
+   * stream's entries add up to a whole response's.
+   */
+  public record Delta(List<ReplyParser.Part> parts, List<TokenChoice> logprobs) {}
+
   private final ChoiceAssembler assembler;
-  private final Consumer<List<ReplyParser.Part>> sink;
+  private final Consumer<Delta> sink;
   private final CompletableFuture<Outcome> done = new CompletableFuture<>();
   private final List<ReplyParser.Part> collected = new java.util.ArrayList<>();
   private final boolean collect;
   private volatile boolean clientGone;
+  private volatile ContinuousBatcher.Handle handle;
   private final long startedNanos = System.nanoTime();
   private volatile long firstTokenNanos;
 
   /** @param collect keep every part for a whole (non-streamed) response */
-  public ChoiceRun(ChoiceAssembler assembler, Consumer<List<ReplyParser.Part>> sink, boolean collect) {
+  public ChoiceRun(ChoiceAssembler assembler, Consumer<Delta> sink, boolean collect) {
     this.assembler = assembler;
     this.sink = sink;
     this.collect = collect;
@@ -38,11 +47,18 @@ public final class ChoiceRun implements GenerationListener {
     return List.copyOf(collected);
   }
 
-  private synchronized void deliver(List<ReplyParser.Part> parts) {
+  /** Hands new parts and logprobs on; {@code last}: also logprobs that no part comes after. */
+  private synchronized void deliver(List<ReplyParser.Part> parts, boolean last) {
+    if (parts.isEmpty() && !last) {
+      return; // their logprobs go with the next part
+    }
     if (collect) {
       collected.addAll(parts);
     }
-    sink.accept(parts);
+    List<TokenChoice> logprobs = assembler.takeNewLogprobs();
+    if (!parts.isEmpty() || !logprobs.isEmpty()) {
+      sink.accept(new Delta(parts, logprobs));
+    }
   }
 
   public CompletableFuture<Outcome> done() {
@@ -53,9 +69,24 @@ public final class ChoiceRun implements GenerationListener {
     return assembler;
   }
 
-  /** The client went away: stop generating at the next token. */
+  /**
+   * The batcher's handle of this choice, so that {@link #clientGone} also stops it while its
+   * prompt is queued or prefilled (no token comes then to refuse).
+   */
+  public void handle(ContinuousBatcher.Handle submitted) {
+    this.handle = submitted;
+    if (clientGone) {
+      submitted.cancel(); // the client left between submit and now
+    }
+  }
+
+  /** The client went away: the batcher drops this choice at its next step (any thread). */
   public void clientGone() {
     clientGone = true;
+    ContinuousBatcher.Handle h = handle;
+    if (h != null) {
+      h.cancel();
+    }
   }
 
   /** Nanoseconds from submission to the first generated token, or -1 if none came. */
@@ -72,19 +103,13 @@ public final class ChoiceRun implements GenerationListener {
     if (firstTokenNanos == 0) {
       firstTokenNanos = System.nanoTime();
     }
-    List<ReplyParser.Part> parts = assembler.accept(token);
-    if (!parts.isEmpty()) {
-      deliver(parts);
-    }
-    return !clientGone && !assembler.stopStringSeen();
+    deliver(assembler.accept(token), false);
+    return !clientGone && !assembler.complete();
   }
 
   @Override
   public void onFinish(FinishReason reason, int promptTokens, int completionTokens) {
-    List<ReplyParser.Part> parts = assembler.finish();
-    if (!parts.isEmpty()) {
-      deliver(parts);
-    }
+    deliver(assembler.finish(), true);
     String finish;
     if (assembler.sawToolCall()) {
       finish = "tool_calls";

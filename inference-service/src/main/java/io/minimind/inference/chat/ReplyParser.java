@@ -35,7 +35,11 @@ public final class ReplyParser {
   /** Just left reasoning: newlines before the answer are dropped, however they are chunked. */
   private boolean afterThink;
 
-  /** @param startInReasoning the prompt already opened {@code <think>} */
+  /**
+   * @param startInReasoning the prompt already opened {@code <think>}
+   * @param json reads tool-call bodies; null when tool calls are not parsed ({@code tool_choice:
+   *     none}): {@code <tool_call>} is then plain content
+   */
   public ReplyParser(boolean startInReasoning, ToolCallJson json) {
     this.json = json;
     this.mode = startInReasoning ? Mode.REASONING : Mode.CONTENT;
@@ -94,7 +98,8 @@ public final class ReplyParser {
       mode = Mode.CONTENT;
       return true;
     }
-    List<String> tags = mode == Mode.REASONING ? List.of(THINK_CLOSE) : List.of(THINK_OPEN, TOOL_OPEN);
+    List<String> tags = mode == Mode.REASONING ? List.of(THINK_CLOSE)
+        : json == null ? List.of(THINK_OPEN) : List.of(THINK_OPEN, TOOL_OPEN);
     int at = -1;
     String tag = null;
     for (String t : tags) {

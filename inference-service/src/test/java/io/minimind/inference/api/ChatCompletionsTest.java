@@ -116,6 +116,38 @@ class ChatCompletionsTest {
   }
 
   @Test
+  void streamedLogprobsAddUpToTheWholeResponsesLogprobs() throws Exception {
+    String options = "\"max_tokens\": 12, \"seed\": 11, \"temperature\": 0.9, \"n\": 2, "
+        + "\"logprobs\": true, \"top_logprobs\": 2";
+    JsonNode whole = JSON.readTree(given().contentType("application/json").body(body(options))
+        .post("/v1/chat/completions").then().statusCode(200).extract().asString());
+    String text = given().contentType("application/json").body(body(options + ", \"stream\": true"))
+        .post("/v1/chat/completions").then().statusCode(200).extract().asString();
+    List<List<JsonNode>> streamed = List.of(new ArrayList<>(), new ArrayList<>());
+    int chunksWithText = 0;
+    for (String line : text.split("\n")) {
+      if (!line.startsWith("data: {")) {
+        continue;
+      }
+      JsonNode choice = JSON.readTree(line.substring(6)).at("/choices/0");
+      String content = choice.at("/delta/content").asText("");
+      if (!content.isEmpty()) {
+        chunksWithText++;
+        assertTrue(choice.at("/logprobs/content").size() > 0, "a chunk with text has its tokens' logprobs: "
+            + line);
+      }
+      choice.at("/logprobs/content").forEach(streamed.get(choice.get("index").asInt())::add);
+    }
+    assertTrue(chunksWithText > 2, text);
+    for (int i = 0; i < 2; i++) {
+      List<JsonNode> expected = new ArrayList<>();
+      whole.at("/choices/" + i + "/logprobs/content").forEach(expected::add);
+      assertEquals(whole.at("/usage/completion_tokens").asInt() > 0, !expected.isEmpty());
+      assertEquals(expected, streamed.get(i), "choice " + i);
+    }
+  }
+
+  @Test
   void badRequestsGetOpenAiErrors() {
     given().contentType("application/json").body(body("\"temperature\": 5")).post("/v1/chat/completions")
         .then().statusCode(400).body("error.param", equalTo("temperature"))

@@ -50,6 +50,26 @@ class ChatRequestReaderTest {
         {"model": "m", "messages": [{"role": "user", "content": "x"}], "tool_choice": "none",
          "tools": [{"type": "function", "function": {"name": "now"}}]}""");
     assertTrue(r.tools().isEmpty());
+    assertEquals(ToolChoice.NONE, r.toolChoice());
+  }
+
+  @Test
+  void toolChoiceIsReadAndMustMatchTheTools() throws Exception {
+    String base = "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"x\"}], "
+        + "\"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"now\"}}]";
+    assertEquals(ToolChoice.AUTO, read(base + "}").toolChoice());
+    assertEquals(ToolChoice.REQUIRED, read(base + ", \"tool_choice\": \"required\"}").toolChoice());
+    ChatRequest named = read(base + ", \"tool_choice\": {\"type\": \"function\", \"function\": {\"name\": \"now\"}}}");
+    assertEquals(ToolChoice.function("now"), named.toolChoice());
+    assertEquals(1, named.tools().size(), "a named function still sees every tool, as with OpenAI");
+    assertEquals("tool_choice", badParam(base
+        + ", \"tool_choice\": {\"type\": \"function\", \"function\": {\"name\": \"later\"}}}"));
+    assertEquals("tool_choice", badParam(base + ", \"tool_choice\": {\"function\": {\"name\": \"now\"}}}"));
+    String noTools = "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"x\"}], ";
+    assertEquals("tool_choice", badParam(noTools + "\"tool_choice\": \"required\"}"));
+    assertEquals("tool_choice", badParam(noTools + "\"tool_choice\": \"auto\", \"tools\": []}"));
+    assertEquals("tool_choice", badParam(noTools
+        + "\"tool_choice\": {\"type\": \"function\", \"function\": {\"name\": \"now\"}}}"));
   }
 
   @Test
