@@ -64,6 +64,11 @@ public final class InferenceWeights {
       if ((l.moe() != null) != config.useMoe()) {
         throw new IllegalArgumentException("layer weights do not match the config's use_moe=" + config.useMoe());
       }
+      if (l.moe() != null && (l.moe().experts().size() != config.moe().nRoutedExperts()
+          || l.moe().shared().size() != config.moe().nSharedExperts()
+          || l.moe().router().length != config.moe().nRoutedExperts() * config.hiddenSize())) {
+        throw new IllegalArgumentException("MoE layer weights do not match the config's expert counts");
+      }
     }
     this.config = config;
     this.embed = embed;
