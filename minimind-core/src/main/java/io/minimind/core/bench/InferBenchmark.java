@@ -22,6 +22,8 @@ import java.util.Locale;
  * {@link Generator}, random weights (speed does not depend on them): N streams each prefill a
  * prompt together, then decode together one token per stream per step; tokens/s = N·new tokens /
  * decode time (prefill excluded). Runs alternate engines; each figure is the median of the repeats.
+ * Any preset runs, mixture-of-experts ones (minimind2-moe) included: the engine runs each token's
+ * top-k experts only, the DJL generator every expert (dense routing).
  *
  * <p>{@code java --add-modules jdk.incubator.vector -cp … io.minimind.core.bench.InferBenchmark
  * [preset] [streams,…] [threads,…] [promptTokens] [newTokens] [repeats] [djl:true|false]}

@@ -5,7 +5,7 @@ import io.minimind.core.nn.RopeFrequencies;
 import java.util.List;
 
 /**
- * Pure-Java float32 forward pass of a dense MiniMind model for serving: no DJL, no per-token
+ * Pure-Java float32 forward pass of a MiniMind model (dense or mixture-of-experts) for serving: no DJL, no per-token
  * allocation, matmuls on the Vector API split across a small worker pool ({@link Parallel}).
  *
  * <p>{@link #step} is the continuous-batching primitive: sequences of different lengths each add
@@ -18,7 +18,8 @@ import java.util.List;
  * <p>Per layer, T new tokens: x (T, d) → RMSNorm → ·Wqkvᵀ (T, H·D+2·K·D) → RoPE on q, k; k, v
  * appended to the caches → attention (T, H·D) → ·Woᵀ (T, d) → x += ; RMSNorm → ·Wgate|upᵀ (T, 2F)
  * → silu(gate)·up (T, F) → ·Wdownᵀ (T, d) → x += . Then, for the last new token of each sequence
- * only: RMSNorm → ·lm_headᵀ (S, V).
+ * only: RMSNorm → ·lm_headᵀ (S, V). A mixture-of-experts layer replaces the gate|up/down FFN by
+ * {@link MoeDispatch} (router, each token's top-k experts run on its rows only, shared experts).
  *
  * <p>Not thread-safe: one thread drives the steps. {@link #close} stops the worker threads.
  */
@@ -27,6 +28,7 @@ public final class InferenceEngine implements AutoCloseable {
   private final MiniMindConfig c;
   private final Parallel pool;
   private final StepBuffers buf;
+  private final MoeDispatch moe; // null for a dense model
   private final float[] invFreq; // (D/2) RoPE inverse frequencies
   private final int d;
   private final int heads;
@@ -58,6 +60,7 @@ public final class InferenceEngine implements AutoCloseable {
         headDim, c.ropeTheta(), c.ropeScaling(), c.maxPositionEmbeddings());
     this.buf = new StepBuffers(c, maxStepTokens, maxStepSequences, threads);
     this.pool = new Parallel(threads);
+    this.moe = c.useMoe() ? new MoeDispatch(c, maxStepTokens, pool) : null;
   }
 
   public MiniMindConfig config() {
@@ -171,9 +174,13 @@ public final class InferenceEngine implements AutoCloseable {
     matmul(buf.att, t, heads * headDim, lw.wo(), d, buf.proj); // (T, H·D)·(d, H·D)ᵀ → (T, d)
     residual(t);
     norm(buf.x, lw.ffnNorm(), t, buf.xn); // (T, d)
-    matmul(buf.xn, t, d, lw.wGateUp(), 2 * ffn, buf.gateUp); // (T, d)·(2F, d)ᵀ → (T, 2F)
-    swiGlu(t); // (T, 2F) → (T, F)
-    matmul(buf.act, t, ffn, lw.wDown(), d, buf.proj); // (T, F)·(d, F)ᵀ → (T, d)
+    if (lw.moe() == null) {
+      matmul(buf.xn, t, d, lw.wGateUp(), 2 * ffn, buf.gateUp); // (T, d)·(2F, d)ᵀ → (T, 2F)
+      swiGlu(t); // (T, 2F) → (T, F)
+      matmul(buf.act, t, ffn, lw.wDown(), d, buf.proj); // (T, F)·(d, F)ᵀ → (T, d)
+    } else {
+      moe.forward(lw.moe(), buf.xn, t, buf.gateUp, buf.act, buf.proj); // (T, d) → (T, d)
+    }
     residual(t);
   }
 
@@ -191,15 +198,7 @@ public final class InferenceEngine implements AutoCloseable {
   }
 
   private void swiGlu(int t) {
-    pool.forRange(t, 4, (worker, r0, r1) -> {
-      for (int r = r0; r < r1; r++) {
-        int g = r * 2 * ffn; // gate at [g, g+F), up at [g+F, g+2F)
-        for (int i = 0; i < ffn; i++) {
-          float gate = buf.gateUp[g + i];
-          buf.act[r * ffn + i] = (float) (gate / (1 + Math.exp(-gate))) * buf.gateUp[g + ffn + i];
-        }
-      }
-    });
+    pool.forRange(t, 4, (worker, r0, r1) -> VectorKernels.siluGate(buf.gateUp, ffn, buf.act, r0, r1));
   }
 
   /** Rotates each token's q and k heads in place, then appends its k, v to its sequence's cache. */

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A dense MiniMind model's weights as flat row-major float32 arrays, the input of {@link
+ * A MiniMind model's weights as flat row-major float32 arrays, the input of {@link
  * InferenceEngine}. With d = hidden size, V = vocab, H query heads, K key/value heads, D = head dim,
- * F = intermediate size:
+ * F = intermediate size, E = routed experts:
  *
  * <ul>
  *   <li>{@link #embed} (V, d) = {@code model.embed_tokens.weight}
@@ -26,16 +26,32 @@ import java.util.SplittableRandom;
  *       config ties them
  *   <li>{@link #finalNorm} (d) = {@code model.norm.weight}
  *   <li>per layer ({@link Layer}): attnNorm (d); wqkv (H·D + 2·K·D, d) = q_proj, k_proj, v_proj
- *       stacked by rows; wo (d, H·D) = o_proj; ffnNorm (d); wGateUp (2F, d) = gate_proj then
- *       up_proj stacked by rows; wDown (d, F) = down_proj
+ *       stacked by rows; wo (d, H·D) = o_proj; ffnNorm (d); then either (dense) wGateUp (2F, d) =
+ *       gate_proj then up_proj stacked by rows and wDown (d, F) = down_proj, or (use_moe) {@link
+ *       MoeWeights}: router (E, d) = mlp.gate, each routed and shared expert an {@link
+ *       ExpertWeights} of the same two shapes
  * </ul>
  *
- * Stacking q/k/v and gate/up lets one parallel matmul read each layer input once. Mixture-of-experts
- * models are not supported (their routed FFN has no dense weights): {@link #load} says so.
+ * Stacking q/k/v and gate/up lets one parallel matmul read each layer input once.
  */
 public final class InferenceWeights {
-  /** One decoder layer; shapes in the class comment. */
-  public record Layer(float[] attnNorm, float[] wqkv, float[] wo, float[] ffnNorm, float[] wGateUp, float[] wDown) {}
+  /**
+   * One decoder layer; shapes in the class comment. A dense layer has wGateUp and wDown and a null
+   * moe; a mixture-of-experts layer has moe and null wGateUp, wDown.
+   */
+  public record Layer(float[] attnNorm, float[] wqkv, float[] wo, float[] ffnNorm, float[] wGateUp, float[] wDown,
+      MoeWeights moe) {
+    public Layer {
+      if ((moe == null) == (wGateUp == null || wDown == null)) {
+        throw new IllegalArgumentException("a layer has either dense FFN weights or MoE weights");
+      }
+    }
+
+    /** A dense layer. */
+    public Layer(float[] attnNorm, float[] wqkv, float[] wo, float[] ffnNorm, float[] wGateUp, float[] wDown) {
+      this(attnNorm, wqkv, wo, ffnNorm, wGateUp, wDown, null);
+    }
+  }
 
   public final MiniMindConfig config;
   public final float[] embed;
@@ -44,9 +60,15 @@ public final class InferenceWeights {
   public final List<Layer> layers;
 
   public InferenceWeights(MiniMindConfig config, float[] embed, float[] lmHead, float[] finalNorm, List<Layer> layers) {
-    if (config.useMoe()) {
-      throw new IllegalArgumentException(
-          "the pure-Java inference engine supports dense models only; this config uses MoE");
+    for (Layer l : layers) {
+      if ((l.moe() != null) != config.useMoe()) {
+        throw new IllegalArgumentException("layer weights do not match the config's use_moe=" + config.useMoe());
+      }
+      if (l.moe() != null && (l.moe().experts().size() != config.moe().nRoutedExperts()
+          || l.moe().shared().size() != config.moe().nSharedExperts()
+          || l.moe().router().length != config.moe().nRoutedExperts() * config.hiddenSize())) {
+        throw new IllegalArgumentException("MoE layer weights do not match the config's expert counts");
+      }
     }
     this.config = config;
     this.embed = embed;
@@ -64,10 +86,6 @@ public final class InferenceWeights {
           dir + " is not a model directory: it needs config.json and model.safetensors");
     }
     MiniMindConfig c = ConfigJson.read(configFile);
-    if (c.useMoe()) {
-      throw new CheckpointFormatException(dir + ": mixture-of-experts models are not supported by the"
-          + " pure-Java inference engine (dense SwiGLU models only); use the DJL Generator");
-    }
     return fromTensors(c, SafeTensors.read(weightsFile), weightsFile.toString());
   }
 
@@ -86,19 +104,40 @@ public final class InferenceWeights {
           tensor(t, p + "self_attn.q_proj.weight", source, qDim, d), // (H·D, d)
           tensor(t, p + "self_attn.k_proj.weight", source, kvDim, d), // (K·D, d)
           tensor(t, p + "self_attn.v_proj.weight", source, kvDim, d)); // (K·D, d)
-      float[] wGateUp = concat(
-          tensor(t, p + "mlp.gate_proj.weight", source, f, d), // (F, d)
-          tensor(t, p + "mlp.up_proj.weight", source, f, d)); // (F, d)
+      ExpertWeights dense = c.useMoe() ? null : expert(t, p + "mlp.", source, d, f);
       layers.add(new Layer(
           tensor(t, p + "input_layernorm.weight", source, d),
           wqkv,
           tensor(t, p + "self_attn.o_proj.weight", source, d, qDim),
           tensor(t, p + "post_attention_layernorm.weight", source, d),
-          wGateUp,
-          tensor(t, p + "mlp.down_proj.weight", source, d, f)));
+          dense == null ? null : dense.wGateUp(),
+          dense == null ? null : dense.wDown(),
+          c.useMoe() ? moe(t, p + "mlp.", source, c) : null));
     }
     float[] norm = tensor(t, "model.norm.weight", source, d);
     return new InferenceWeights(c, embed, lmHead, norm, layers);
+  }
+
+  /** gate_proj and up_proj (F, d) stacked into (2F, d), down_proj (d, F), under {@code prefix}. */
+  private static ExpertWeights expert(Map<String, TensorData> t, String prefix, String source, int d, int f) {
+    return new ExpertWeights(
+        concat(tensor(t, prefix + "gate_proj.weight", source, f, d), tensor(t, prefix + "up_proj.weight", source, f, d)),
+        tensor(t, prefix + "down_proj.weight", source, d, f));
+  }
+
+  /** MiniMind's MOEFeedForward under {@code prefix} ("model.layers.{i}.mlp."). */
+  private static MoeWeights moe(Map<String, TensorData> t, String prefix, String source, MiniMindConfig c) {
+    int d = c.hiddenSize();
+    int f = c.intermediateSize();
+    List<ExpertWeights> experts = new ArrayList<>();
+    for (int e = 0; e < c.moe().nRoutedExperts(); e++) {
+      experts.add(expert(t, prefix + "experts." + e + ".", source, d, f));
+    }
+    List<ExpertWeights> shared = new ArrayList<>();
+    for (int j = 0; j < c.moe().nSharedExperts(); j++) {
+      shared.add(expert(t, prefix + "shared_experts." + j + ".", source, d, f));
+    }
+    return new MoeWeights(tensor(t, prefix + "gate.weight", source, c.moe().nRoutedExperts(), d), experts, shared);
   }
 
   /**
@@ -114,19 +153,40 @@ public final class InferenceWeights {
     float[] lmHead = c.tieWordEmbeddings() ? embed : uniform(rng, c.vocabSize() * d, range);
     List<Layer> layers = new ArrayList<>();
     for (int i = 0; i < c.numHiddenLayers(); i++) {
-      layers.add(new Layer(ones(d), uniform(rng, qkvRows * d, range),
-          uniform(rng, d * c.numAttentionHeads() * c.headDim(), range), ones(d),
-          uniform(rng, 2 * c.intermediateSize() * d, range),
-          uniform(rng, d * c.intermediateSize(), range)));
+      float[] wqkv = uniform(rng, qkvRows * d, range);
+      float[] wo = uniform(rng, d * c.numAttentionHeads() * c.headDim(), range);
+      if (c.useMoe()) {
+        layers.add(new Layer(ones(d), wqkv, wo, ones(d), null, null, randomMoe(c, rng, range)));
+      } else {
+        layers.add(new Layer(ones(d), wqkv, wo, ones(d),
+            uniform(rng, 2 * c.intermediateSize() * d, range),
+            uniform(rng, d * c.intermediateSize(), range)));
+      }
     }
     return new InferenceWeights(c, embed, lmHead, ones(d), layers);
   }
 
-  /** Float32 bytes held (a tied lm_head counted once). */
+  private static MoeWeights randomMoe(MiniMindConfig c, SplittableRandom rng, float range) {
+    int d = c.hiddenSize();
+    int f = c.intermediateSize();
+    float[] router = uniform(rng, c.moe().nRoutedExperts() * d, range);
+    List<ExpertWeights> experts = new ArrayList<>();
+    for (int e = 0; e < c.moe().nRoutedExperts(); e++) {
+      experts.add(new ExpertWeights(uniform(rng, 2 * f * d, range), uniform(rng, d * f, range)));
+    }
+    List<ExpertWeights> shared = new ArrayList<>();
+    for (int j = 0; j < c.moe().nSharedExperts(); j++) {
+      shared.add(new ExpertWeights(uniform(rng, 2 * f * d, range), uniform(rng, d * f, range)));
+    }
+    return new MoeWeights(router, experts, shared);
+  }
+
+  /** Float32 bytes held (a tied lm_head counted once; every expert, though a token reads only k). */
   public long bytes() {
     long n = embed.length + finalNorm.length + (lmHead == embed ? 0 : lmHead.length);
     for (Layer l : layers) {
-      n += l.attnNorm.length + l.wqkv.length + l.wo.length + l.ffnNorm.length + l.wGateUp.length + l.wDown.length;
+      n += l.attnNorm.length + l.wqkv.length + l.wo.length + l.ffnNorm.length;
+      n += l.moe == null ? l.wGateUp.length + l.wDown.length : l.moe.floats();
     }
     return 4 * n;
   }

@@ -175,6 +175,37 @@ public final class VectorKernels {
   }
 
   /**
+   * dst[dstOff + i] += src[srcOff + i]·scale for i in [0, n): the product rounded, then the sum (no
+   * fused multiply-add), as the DJL model weights an expert's output and adds it up.
+   */
+  public static void addScaled(float[] dst, int dstOff, float[] src, int srcOff, float scale, int n) {
+    int upper = SPECIES.loopBound(n);
+    FloatVector s = FloatVector.broadcast(SPECIES, scale);
+    int i = 0;
+    for (; i < upper; i += LANES) {
+      FloatVector.fromArray(SPECIES, src, srcOff + i).mul(s).add(FloatVector.fromArray(SPECIES, dst, dstOff + i))
+          .intoArray(dst, dstOff + i);
+    }
+    for (; i < n; i++) {
+      dst[dstOff + i] += src[srcOff + i] * scale;
+    }
+  }
+
+  /**
+   * SwiGLU activation of rows [r0, r1); see {@link Kernels#siluGate}: gateUp (rows, 2F) = [gate |
+   * up] per row, out (rows, F) = silu(gate) ⊙ up. Scalar: {@code Math.exp} has no lane version.
+   */
+  public static void siluGate(float[] gateUp, int f, float[] out, int r0, int r1) {
+    for (int r = r0; r < r1; r++) {
+      int g = r * 2 * f; // gate at [g, g+F), up at [g+F, g+2F)
+      for (int i = 0; i < f; i++) {
+        float gate = gateUp[g + i];
+        out[r * f + i] = (float) (gate / (1 + Math.exp(-gate))) * gateUp[g + f + i];
+      }
+    }
+  }
+
+  /**
    * One query head's attention; see {@link Kernels#attendHead}. {@code scores} is scratch of at
    * least n floats.
    */
