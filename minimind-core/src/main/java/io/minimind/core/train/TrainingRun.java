@@ -7,9 +7,6 @@ import io.minimind.core.checkpoint.Checkpoints;
 import io.minimind.core.checkpoint.ModelDirectory;
 import io.minimind.core.checkpoint.ModelWeights;
 import io.minimind.core.data.BadLinePolicy;
-import io.minimind.core.data.JsonlIndex;
-import io.minimind.core.data.JsonlDataset;
-import io.minimind.core.data.ShardedDataset;
 import io.minimind.core.data.TokenDataset;
 import io.minimind.core.io.ConfigJson;
 import io.minimind.core.model.ConfigBuilder;
@@ -67,14 +64,11 @@ public final class TrainingRun {
   private TrainingRun() {}
 
   public static Outcome run(Spec spec, ProgressListener listener) throws IOException {
-    if (!Files.isRegularFile(spec.data()) && !ShardedDataset.isShardDirectory(spec.data())) {
-      throw new IllegalArgumentException("dataset " + spec.data()
-          + " is neither a JSONL file nor a directory of token shards (manifest.json)");
-    }
     try (MiniMindTokenizer tokenizer = tokenizer(spec);
         NDManager manager = NDManager.newBaseManager("PyTorch")) {
       BadLinePolicy policy = new BadLinePolicy(spec.maxBadLines());
-      try (Source source = open(spec, tokenizer, policy)) {
+      try (RunDataset source = RunDataset.open(spec.mode().id(), spec.data(), tokenizer,
+          spec.train().maxSeqLen(), policy)) {
         TokenDataset data = source.data();
         LOG.info("dataset: {}", data.describe());
         Checkpoints checkpoints = new Checkpoints(spec.outDir().resolve("checkpoints"), tokenizer);
@@ -113,47 +107,6 @@ public final class TrainingRun {
     return MiniMindTokenizer.defaultTokenizer();
   }
 
-  /** The training samples and what identifies them; closes the JSONL file if one is open. */
-  private record Source(TokenDataset data, String fingerprint, JsonlDataset jsonl) implements AutoCloseable {
-    @Override
-    public void close() throws IOException {
-      if (jsonl != null) {
-        jsonl.close();
-      }
-    }
-  }
-
-  /** A JSONL file is tokenized on the fly; a shard directory (./minimind tokenize) is read as is. */
-  private static Source open(Spec spec, MiniMindTokenizer tok, BadLinePolicy policy) throws IOException {
-    if (ShardedDataset.isShardDirectory(spec.data())) {
-      ShardedDataset shards = ShardedDataset.open(spec.data(), tok.sha256());
-      if (!shards.kind().equals(spec.mode().id())) {
-        throw new IllegalArgumentException(spec.data() + " holds " + shards.kind()
-            + " samples, but this is a " + spec.mode().id() + " run");
-      }
-      requireSamples(spec, shards.size(), "samples");
-      return new Source(shards, shards.fingerprint(), null);
-    }
-    int len = spec.train().maxSeqLen();
-    JsonlDataset jsonl = spec.mode() == Mode.PRETRAIN
-        ? JsonlDataset.pretrain(spec.data(), tok, len, policy)
-        : JsonlDataset.sft(spec.data(), tok, len, policy);
-    try {
-      requireSamples(spec, jsonl.size(), "lines (" + jsonl.index().badLines() + " bad, "
-          + jsonl.index().blankLines() + " blank)");
-      return new Source(jsonl, fingerprint(spec.data(), jsonl.index()), jsonl);
-    } catch (RuntimeException e) {
-      jsonl.close();
-      throw e;
-    }
-  }
-
-  private static void requireSamples(Spec spec, int size, String what) {
-    if (size == 0) {
-      throw new IllegalArgumentException(spec.data() + " has no usable " + spec.mode().id() + " " + what);
-    }
-  }
-
   /** The resumed checkpoint's config, else initFrom's, else the preset, each with overrides. */
   private static MiniMindConfig modelConfig(Spec spec, Checkpoints checkpoints, MiniMindTokenizer tok)
       throws IOException {
@@ -172,11 +125,5 @@ public final class TrainingRun {
           + " is smaller than the tokenizer's vocabulary of " + tok.vocabSize());
     }
     return config;
-  }
-
-  /** Identifies the dataset by name, size and line counts (not by absolute path, so runs can move). */
-  static String fingerprint(Path data, JsonlIndex index) throws IOException {
-    return data.getFileName() + ":" + Files.size(data) + "B:" + index.goodLines() + "good:"
-        + index.badLines() + "bad";
   }
 }
