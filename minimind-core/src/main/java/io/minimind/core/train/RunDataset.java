@@ -3,6 +3,7 @@ package io.minimind.core.train;
 import io.minimind.core.data.BadLinePolicy;
 import io.minimind.core.data.JsonlDataset;
 import io.minimind.core.data.JsonlIndex;
+import io.minimind.core.data.ReasonEncoder;
 import io.minimind.core.data.ShardedDataset;
 import io.minimind.core.data.TokenDataset;
 import io.minimind.core.tokenizer.MiniMindTokenizer;
@@ -32,6 +33,21 @@ public final class RunDataset implements AutoCloseable {
    */
   public static RunDataset open(String kind, Path path, MiniMindTokenizer tok, int maxSeqLen,
       BadLinePolicy policy) throws IOException {
+    return open(kind, path, tok, maxSeqLen, policy, ReasonEncoder.DEFAULT_TAG_WEIGHT);
+  }
+
+  /**
+   * @param kind "pretrain", "sft" or "reason" (conversations with weighted think/answer tags)
+   * @param tagWeight loss weight of the tag tokens (reason only)
+   * @throws IllegalArgumentException when the path is neither kind of dataset, or has no samples
+   */
+  public static RunDataset open(String kind, Path path, MiniMindTokenizer tok, int maxSeqLen,
+      BadLinePolicy policy, double tagWeight) throws IOException {
+    boolean reason = "reason".equals(kind);
+    if (reason && ShardedDataset.isShardDirectory(path)) {
+      throw new IllegalArgumentException(path + " is a directory of token shards, which carry no"
+          + " per-token loss weights; reasoning SFT reads the JSONL file");
+    }
     if (ShardedDataset.isShardDirectory(path)) {
       ShardedDataset shards = ShardedDataset.open(path, tok.sha256());
       if (!shards.kind().equals(kind)) {
@@ -45,7 +61,9 @@ public final class RunDataset implements AutoCloseable {
       throw new IllegalArgumentException("dataset " + path
           + " is neither a JSONL file nor a directory of token shards (manifest.json)");
     }
-    JsonlDataset jsonl = JsonlDataset.open(kind, path, tok, maxSeqLen, policy);
+    JsonlDataset jsonl = reason
+        ? JsonlDataset.reason(path, tok, maxSeqLen, policy, tagWeight)
+        : JsonlDataset.open(kind, path, tok, maxSeqLen, policy);
     try {
       requireSamples(path, kind, jsonl.size(), "lines (" + jsonl.index().badLines() + " bad, "
           + jsonl.index().blankLines() + " blank)");
