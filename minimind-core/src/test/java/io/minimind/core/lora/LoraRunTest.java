@@ -102,6 +102,12 @@ class LoraRunTest {
       assertTrue(mergeError < 1e-5, "merged model differs by " + mergeError);
       assertTrue(moved > 1e-3, "training changed nothing: " + moved);
     }
+    // merging the saved adapter into the base again gives the run's merged weights exactly
+    LoraMerge.write(base, straight.adapterDir(), tmp.resolve("remerged"));
+    Map<String, TensorData> runMerged = SafeTensors.read(straight.modelDir().resolve("model.safetensors"));
+    Map<String, TensorData> remerged = SafeTensors.read(tmp.resolve("remerged/model.safetensors"));
+    assertEquals(runMerged.keySet(), remerged.keySet());
+    runMerged.forEach((k, t) -> assertArrayEquals(t.toFloats(), remerged.get(k).toFloats(), k));
     HfExport.write(straight.modelDir(), tmp.resolve("hf"));
     GgufExport.write(straight.modelDir(), tmp.resolve("merged.gguf"), GgufType.F32);
     assertTrue(Files.isRegularFile(tmp.resolve("hf/model.safetensors")));
