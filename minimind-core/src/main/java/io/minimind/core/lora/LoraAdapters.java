@@ -8,6 +8,7 @@ import io.minimind.core.train.AdamW;
 import io.minimind.core.train.CheckpointContents;
 import io.minimind.core.train.TrainableWeights;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class LoraAdapters implements TrainableWeights, AutoCloseable {
 
   /** Adapters by the base weight they adapt ({@code model.layers.0.self_attn.q_proj.weight}). */
   public Map<String, LoraAdapter> byWeight() {
-    return java.util.Collections.unmodifiableMap(byWeight);
+    return Collections.unmodifiableMap(byWeight);
   }
 
   /** A and B of every adapter under peft's names, in layer order. */

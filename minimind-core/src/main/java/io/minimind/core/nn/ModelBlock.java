@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
@@ -71,7 +72,7 @@ public abstract class ModelBlock extends AbstractBlock {
    */
   protected final void useAdapters(LinearAdapters set) {
     this.adapters = set;
-    for (ai.djl.nn.Block child : getChildren().values()) {
+    for (Block child : getChildren().values()) {
       if (child instanceof ModelBlock block) {
         block.useAdapters(set);
       }

@@ -75,6 +75,13 @@ class LoraRunTest {
       assertTrue(Files.isRegularFile(ckpt.resolve(f)), f);
     }
     assertFalse(Files.exists(ckpt.resolve("model.safetensors")), "checkpoints hold no base weights");
+    // the optimizer only ever saw the adapters: moments for each A and B, nothing else
+    var moments = SafeTensors.read(ckpt.resolve("optimizer.safetensors")).keySet();
+    var adapterNames = SafeTensors.read(ckpt.resolve(AdapterFiles.WEIGHTS_FILE)).keySet();
+    assertEquals(2 * adapterNames.size(), moments.size());
+    for (String name : adapterNames) {
+      assertTrue(moments.contains("exp_avg." + name) && moments.contains("exp_avg_sq." + name), name);
+    }
     var resumed = LoraRun.run(new LoraRun.Spec(data, tmp.resolve("b"), base, LORA, cfg(3, 0), 0,
         true), ProgressListener.NONE);
     assertTrue(resumed.result().completed());
