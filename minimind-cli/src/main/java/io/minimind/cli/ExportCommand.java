@@ -4,6 +4,7 @@ import io.minimind.core.export.GgufExport;
 import io.minimind.core.export.GgufReader;
 import io.minimind.core.export.GgufType;
 import io.minimind.core.export.HfExport;
+import io.minimind.core.lora.LoraMerge;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
         + "for llama.cpp / ollama (--format gguf).",
         "  export --model DIR --format hf --out DIR",
         "  export --model DIR --format gguf [--type f32|f16|q8_0] --out FILE.gguf",
+        "  export --model BASE --adapter ADAPTER_DIR --format hf|gguf --out ...  (LoRA merged first)",
         "  export --inspect FILE.gguf",
         "  export --model DIR --compare-with-llama-cpp PROMPTS.json --out REFERENCE.json"})
 final class ExportCommand implements Callable<Integer> {
@@ -37,6 +39,10 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--out", description = "output directory (hf), file (gguf) or reference JSON")
   Path out;
+
+  @Option(names = "--adapter", description = "a LoRA adapter directory (train lora's <out>/adapter)"
+      + " trained on --model: merged into it before export")
+  Path adapter;
 
   @Option(names = "--inspect", description = "print the metadata and tensors of a GGUF file")
   Path inspect;
@@ -64,14 +70,33 @@ final class ExportCommand implements Callable<Integer> {
     if (!Files.isDirectory(model)) {
       throw new IllegalArgumentException("model directory " + model + " does not exist");
     }
+    if (comparePrompts == null && (format == null || out == null)) {
+      throw new IllegalArgumentException("--format (hf or gguf) and --out are required");
+    }
     engine.apply();
+    if (adapter == null) {
+      return export(model);
+    }
+    Path tmp = Files.createTempDirectory("minimind-lora-merge");
+    try {
+      Path merged = tmp.resolve("model");
+      LoraMerge.write(model, adapter, merged);
+      System.out.println("export: merged the adapters of " + adapter + " into " + model);
+      return export(merged);
+    } finally {
+      try (var files = Files.walk(tmp)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private int export(Path model) throws Exception {
     if (comparePrompts != null) {
       requireNone(format != null || type != null, "--compare-with-llama-cpp takes no --format/--type");
       LlamaCppReference.write(model, comparePrompts, steps, out);
       return 0;
-    }
-    if (format == null || out == null) {
-      throw new IllegalArgumentException("--format (hf or gguf) and --out are required");
     }
     long start = System.nanoTime();
     switch (format.toLowerCase(Locale.ROOT)) {

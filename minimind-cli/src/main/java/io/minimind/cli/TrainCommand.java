@@ -6,9 +6,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code minimind train pretrain|sft}. */
+/** {@code minimind train pretrain|sft|reason|lora}. */
 @Command(name = "train", description = "Train a model.", mixinStandardHelpOptions = true,
-    subcommands = {TrainCommand.Pretrain.class, TrainCommand.Sft.class})
+    subcommands = {TrainCommand.Pretrain.class, TrainCommand.Sft.class, ReasonCommand.class,
+        LoraCommand.class})
 final class TrainCommand implements Runnable {
   @Override
   public void run() {
@@ -16,8 +17,12 @@ final class TrainCommand implements Runnable {
   }
 
   static int train(TrainingRun.Mode mode, TrainOptions options, EngineOptions engine) throws Exception {
+    return train(options.spec(mode), engine);
+  }
+
+  static int train(TrainingRun.Spec spec, EngineOptions engine) throws Exception {
     engine.apply();
-    TrainingRun.Spec spec = options.spec(mode);
+    TrainingRun.Mode mode = spec.mode();
     var progress = new ConsoleProgress(System.out, mode.id());
     TrainingRun.Outcome o = TrainingRun.run(spec, progress);
     System.out.printf(Locale.ROOT, "%s: %s, %,d parameters (%.1fM); data: %s%n", mode.id(),

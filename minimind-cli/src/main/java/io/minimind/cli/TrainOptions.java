@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** MiniMind's training options, shared by {@code train pretrain} and {@code train sft}. */
+/** MiniMind's training options, shared by every {@code train} subcommand. */
 final class TrainOptions {
   @Option(names = "--data", required = true, description = "MiniMind-format JSONL dataset")
   Path data;
@@ -49,15 +49,28 @@ final class TrainOptions {
 
   /** Settings on top of the mode's MiniMind defaults. */
   TrainingRun.Spec spec(TrainingRun.Mode mode) {
-    TrainConfig d = mode == TrainingRun.Mode.PRETRAIN ? TrainConfig.pretrainDefaults() : TrainConfig.sftDefaults();
-    TrainConfig cfg = new TrainConfig(
+    return spec(mode, io.minimind.core.data.ReasonEncoder.DEFAULT_TAG_WEIGHT);
+  }
+
+  /** As {@link #spec(TrainingRun.Mode)}, with the tag weight of reasoning SFT. */
+  TrainingRun.Spec spec(TrainingRun.Mode mode, double tagWeight) {
+    TrainConfig d = switch (mode) {
+      case PRETRAIN -> TrainConfig.pretrainDefaults();
+      case SFT -> TrainConfig.sftDefaults();
+      case REASON -> TrainConfig.reasonDefaults();
+    };
+    return new TrainingRun.Spec(mode, data, out, preset, overrides, initFrom, tokenizer,
+        trainConfig(d), maxBadLines, resume, tagWeight);
+  }
+
+  /** The hyper-parameters given on the command line, {@code d}'s where not given. */
+  TrainConfig trainConfig(TrainConfig d) {
+    return new TrainConfig(
         or(epochs, d.epochs()), or(batchSize, d.batchSize()), or(learningRate, d.learningRate()),
         or(maxSeqLen, d.maxSeqLen()), or(accumulationSteps, d.accumulationSteps()),
         or(gradClip, d.gradClip()), or(weightDecay, d.weightDecay()), or(saveInterval, d.saveInterval()),
         or(logInterval, d.logInterval()), or(seed, d.seed()), true, or(maxSteps, d.maxSteps()),
         or(stopAfterSteps, d.stopAfterSteps()), or(keepCheckpoints, d.keepCheckpoints()));
-    return new TrainingRun.Spec(mode, data, out, preset, overrides, initFrom, tokenizer, cfg,
-        maxBadLines, resume);
   }
 
   private static <T> T or(T value, T fallback) {

@@ -10,8 +10,9 @@ import java.nio.file.Path;
  * A MiniMind-format JSONL file as a {@link TokenDataset}: one streaming pass builds the index of
  * good lines (bad ones reported per {@link BadLinePolicy}), then samples are read by positional
  * reads and encoded on demand. Kinds: {@link #pretrain} ({@code {"text"}}), {@link #sft} ({@code
- * {"conversations"}}), {@link #dpo} ({@code {"chosen", "rejected"}}: two samples per line) and
- * {@link #rlaif} (RL prompts from {@code {"conversations"}}).
+ * {"conversations"}}), {@link #reason} (the same, tag tokens weighted), {@link #dpo} ({@code
+ * {"chosen", "rejected"}}: two samples per line) and {@link #rlaif} (RL prompts from {@code
+ * {"conversations"}}).
  */
 public final class JsonlDataset implements TokenDataset, AutoCloseable {
   /** Encodes part {@code part} (0-based, < samples per line) of one parsed line. */
@@ -54,6 +55,17 @@ public final class JsonlDataset implements TokenDataset, AutoCloseable {
       BadLinePolicy policy) throws IOException {
     SftEncoder e = new SftEncoder(tokenizer, maxSeqLen);
     return new JsonlDataset("sft", JsonlIndex.build(file, LineValidator.sft(), policy),
+        (json, part) -> e.encode(Records.conversation(json)), 1, maxSeqLen);
+  }
+
+  /**
+   * Reasoning conversations encoded by {@link ReasonEncoder}: SFT whose {@code <think>}/{@code
+   * <answer>} tag tokens weigh {@code tagWeight} in the loss.
+   */
+  public static JsonlDataset reason(Path file, MiniMindTokenizer tokenizer, int maxSeqLen,
+      BadLinePolicy policy, double tagWeight) throws IOException {
+    ReasonEncoder e = new ReasonEncoder(tokenizer, maxSeqLen, tagWeight);
+    return new JsonlDataset("reason", JsonlIndex.build(file, LineValidator.sft(), policy),
         (json, part) -> e.encode(Records.conversation(json)), 1, maxSeqLen);
   }
 

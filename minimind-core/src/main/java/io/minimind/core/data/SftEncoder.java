@@ -38,6 +38,20 @@ public final class SftEncoder {
   }
 
   public TokenizedSample encode(List<ChatMessage> conversation) {
+    return encodeWithOffsets(conversation).sample();
+  }
+
+  /**
+   * A sample with where each of its tokens lies in the rendered text.
+   *
+   * @param sample the (truncated) sample
+   * @param text the rendered conversation, whole
+   * @param tokenStart length T + 1: token t covers UTF-8 bytes [tokenStart[t], tokenStart[t + 1])
+   *     of {@code text}
+   */
+  record Encoded(TokenizedSample sample, String text, long[] tokenStart) {}
+
+  Encoded encodeWithOffsets(List<ChatMessage> conversation) {
     List<Segment> segments = ChatMlRenderer.segments(conversation, false, null);
     StringBuilder text = new StringBuilder();
     long[] targets = new long[2 * segments.size()]; // [start, end) byte ranges, ascending
@@ -55,11 +69,13 @@ public final class SftEncoder {
     }
     int[] ids = tokenizer.encode(text.toString());
     boolean[] mask = new boolean[ids.length];
+    long[] tokenStart = new long[ids.length + 1];
     long pos = 0;
     int r = 0;
     for (int t = 0; t < ids.length; t++) {
       long start = pos;
       pos += tokenizer.tokenByteLength(ids[t]);
+      tokenStart[t + 1] = pos;
       while (r < nTargets && targets[2 * r + 1] <= start) {
         r++;
       }
@@ -70,7 +86,8 @@ public final class SftEncoder {
           + " conversation has " + bytes + "; the tokenizer is not byte-level BPE");
     }
     int n = Math.min(ids.length, maxSeqLen);
-    return new TokenizedSample(Arrays.copyOf(ids, n), Arrays.copyOf(mask, n));
+    return new Encoded(new TokenizedSample(Arrays.copyOf(ids, n), Arrays.copyOf(mask, n)),
+        text.toString(), Arrays.copyOf(tokenStart, n + 1));
   }
 
   public int maxSeqLen() {

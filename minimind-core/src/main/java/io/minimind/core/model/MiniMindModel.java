@@ -14,6 +14,8 @@ import io.minimind.core.nn.AttentionContext;
 import io.minimind.core.nn.AttentionMasks;
 import io.minimind.core.nn.DecoderLayer;
 import io.minimind.core.nn.KvCache;
+import io.minimind.core.nn.LinearAdapter;
+import io.minimind.core.nn.LinearAdapters;
 import io.minimind.core.nn.ModelBlock;
 import io.minimind.core.nn.RmsNorm;
 import io.minimind.core.nn.RotaryEmbedding;
@@ -36,6 +38,7 @@ public final class MiniMindModel extends ModelBlock implements AutoCloseable {
   private final Parameter lmHead; // null when tied
   private final List<DecoderLayer> layers = new ArrayList<>();
   private final RmsNorm norm;
+  private final LinearAdapters adapters = new LinearAdapters();
   private RotaryEmbedding rope;
   private DataType dtype = DataType.FLOAT32;
 
@@ -59,6 +62,48 @@ public final class MiniMindModel extends ModelBlock implements AutoCloseable {
         config.tieWordEmbeddings()
             ? null
             : linearWeight("lm_head", config.vocabSize(), config.hiddenSize());
+    useAdapters(adapters);
+  }
+
+  /**
+   * This model's own adapter set (empty unless LoRA attached some). Only the weights listed by
+   * {@link #adaptableWeights()} pass through the hook; see {@link #attachAdapter}.
+   */
+  public LinearAdapters adapters() {
+    return adapters;
+  }
+
+  /**
+   * Names of the weights whose projection can carry an adapter: the attention and MLP projections
+   * ({@code *_proj.weight}) of every layer, experts and shared experts included. Not the
+   * embedding, lm_head, norms or the MoE router.
+   */
+  public List<String> adaptableWeights() {
+    List<String> out = new ArrayList<>();
+    for (String name : parameters().keySet()) {
+      if (isAdaptable(name)) {
+        out.add(name);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Attaches {@code adapter} to the projection whose weight is named {@code weightName}.
+   *
+   * @throws IllegalArgumentException when the name is not one of {@link #adaptableWeights()}
+   */
+  public void attachAdapter(String weightName, LinearAdapter adapter) {
+    Parameter weight = parameters().get(weightName);
+    if (weight == null || !isAdaptable(weightName)) {
+      throw new IllegalArgumentException("'" + weightName + "' is not an adaptable projection"
+          + " weight of this model (attention and MLP *_proj.weight of model.layers.N)");
+    }
+    adapters.attach(weight, adapter);
+  }
+
+  private static boolean isAdaptable(String name) {
+    return name.startsWith("model.layers.") && name.endsWith("_proj.weight");
   }
 
   public MiniMindConfig config() {

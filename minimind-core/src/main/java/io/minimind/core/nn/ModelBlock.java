@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
@@ -18,6 +19,9 @@ import java.util.Map;
  */
 public abstract class ModelBlock extends AbstractBlock {
   protected static final byte VERSION = 1;
+
+  /** The owning model's adapters (see {@link #useAdapters}); null until the model is assembled. */
+  private LinearAdapters adapters;
 
   protected ModelBlock() {
     super(VERSION);
@@ -51,9 +55,28 @@ public abstract class ModelBlock extends AbstractBlock {
             .build());
   }
 
-  /** x · Wᵀ through the engine's fused linear op. x: (..., in), W: (out, in) → (..., out). */
-  protected static NDArray linear(NDArray x, Parameter weight) {
-    return x.getNDArrayInternal().linear(x, weight.getArray(), null).singletonOrThrow();
+  /**
+   * x · Wᵀ through the engine's fused linear op, plus the adapter attached to {@code weight} if
+   * there is one. x: (..., in), W: (out, in) → (..., out). Without adapters this is exactly the
+   * plain projection (no extra op is recorded).
+   */
+  protected final NDArray linear(NDArray x, Parameter weight) {
+    NDArray y = x.getNDArrayInternal().linear(x, weight.getArray(), null).singletonOrThrow();
+    LinearAdapter adapter = adapters == null ? null : adapters.forWeight(weight);
+    return adapter == null ? y : y.add(adapter.delta(x));
+  }
+
+  /**
+   * Makes this block and every block below it consult {@code set} in {@link #linear}. Called once
+   * by the model that owns the blocks, so each model has its own adapters.
+   */
+  protected final void useAdapters(LinearAdapters set) {
+    this.adapters = set;
+    for (Block child : getChildren().values()) {
+      if (child instanceof ModelBlock block) {
+        block.useAdapters(set);
+      }
+    }
   }
 
   /** DJL's generic entry point: one input (..., d) → one output. Used by DJL tooling only. */

@@ -15,7 +15,8 @@ import java.util.List;
  *
  * @param inputs (B, T) token ids, pad id after each sample
  * @param targets (B, T) the next token at each position
- * @param weights (B, T) 1 where the prediction counts, else 0
+ * @param weights (B, T) the prediction's loss weight: 0 where it does not count, else 1 or the
+ *     sample's own weight (reasoning SFT's tag tokens)
  * @param batch B
  * @param length T = longest sample − 1
  * @param countedTokens number of predictions that count in the loss
@@ -40,13 +41,14 @@ public record Batch(
     java.util.Arrays.fill(targets, padId);
     int counted = 0;
     for (int row = 0; row < b; row++) {
-      int[] ids = samples.get(row).ids();
-      boolean[] mask = samples.get(row).lossMask();
+      TokenizedSample sample = samples.get(row);
+      int[] ids = sample.ids();
+      boolean[] mask = sample.lossMask();
       for (int i = 0; i + 1 < ids.length; i++) {
         inputs[row * t + i] = ids[i];
         targets[row * t + i] = ids[i + 1];
         if (mask[i + 1]) {
-          weights[row * t + i] = 1f;
+          weights[row * t + i] = sample.weight(i + 1);
           counted++;
         }
       }

@@ -60,6 +60,19 @@ public record TrainConfig(
     return new TrainConfig(2, 16, 5e-5, 512, 1, 1.0, 0.01, 1000, 10, 42, true, 0, 0, 3);
   }
 
+  /** MiniMind's LoRA defaults (train_lora.py: 10 epochs, batch 32, lr 1e-4, seq 340). */
+  public static TrainConfig loraDefaults() {
+    return new TrainConfig(10, 32, 1e-4, 340, 1, 1.0, 0.01, 1000, 10, 42, true, 0, 0, 3);
+  }
+
+  /**
+   * MiniMind's reasoning-SFT defaults (train_reason.py: 1 epoch, batch 8, lr 1e-6, seq 720; it
+   * fine-tunes an already aligned model, hence the small learning rate).
+   */
+  public static TrainConfig reasonDefaults() {
+    return new TrainConfig(1, 8, 1e-6, 720, 1, 1.0, 0.01, 100, 10, 42, true, 0, 0, 3);
+  }
+
   private static void require(boolean ok, String message) {
     if (!ok) {
       throw new IllegalArgumentException("invalid training config: " + message);

@@ -7,9 +7,7 @@ import io.minimind.core.checkpoint.Checkpoints;
 import io.minimind.core.checkpoint.ModelDirectory;
 import io.minimind.core.checkpoint.ModelWeights;
 import io.minimind.core.data.BadLinePolicy;
-import io.minimind.core.data.JsonlIndex;
-import io.minimind.core.data.JsonlDataset;
-import io.minimind.core.data.ShardedDataset;
+import io.minimind.core.data.ReasonEncoder;
 import io.minimind.core.data.TokenDataset;
 import io.minimind.core.io.ConfigJson;
 import io.minimind.core.model.ConfigBuilder;
@@ -21,22 +19,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pretraining or SFT run from files: reads a MiniMind-format JSONL dataset, builds or loads the
- * model, trains with checkpoints under {@code <out>/checkpoints}, and on completion writes the model
- * directory {@code <out>/model} (weights, config, tokenizer). Used by the CLI and trainer-service.
+ * One pretraining, SFT or reasoning-SFT run from files: reads a MiniMind-format JSONL dataset,
+ * builds or loads the model, trains with checkpoints under {@code <out>/checkpoints}, and on
+ * completion writes the model directory {@code <out>/model} (weights, config, tokenizer). Used by
+ * the CLI and trainer-service.
  */
 public final class TrainingRun {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
 
-  /** Pretraining on {@code {"text"}} lines or SFT on {@code {"conversations"}} lines. */
+  /**
+   * Pretraining on {@code {"text"}} lines, SFT on {@code {"conversations"}} lines, or reasoning SFT
+   * on conversations whose replies hold {@code <think>…</think><answer>…</answer>} (MiniMind's
+   * train_reason.py: the tag tokens weigh {@code tagWeight} in the loss).
+   */
   public enum Mode {
     PRETRAIN,
-    SFT;
+    SFT,
+    REASON;
 
     public String id() {
       return name().toLowerCase(Locale.ROOT);
@@ -56,9 +61,20 @@ public final class TrainingRun {
    * @param train hyper-parameters
    * @param maxBadLines bad JSONL lines tolerated (reported and skipped) before the run stops
    * @param resume continue from the newest checkpoint in {@code outDir/checkpoints}
+   * @param tagWeight loss weight of the think/answer tag tokens in {@link Mode#REASON} (MiniMind:
+   *     10); ignored by the other modes
    */
   public record Spec(Mode mode, Path data, Path outDir, String preset, List<String> overrides,
-      Path initFrom, Path tokenizerDir, TrainConfig train, int maxBadLines, boolean resume) {}
+      Path initFrom, Path tokenizerDir, TrainConfig train, int maxBadLines, boolean resume,
+      double tagWeight) {
+
+    /** A run with MiniMind's tag weight (10) for reasoning SFT. */
+    public Spec(Mode mode, Path data, Path outDir, String preset, List<String> overrides,
+        Path initFrom, Path tokenizerDir, TrainConfig train, int maxBadLines, boolean resume) {
+      this(mode, data, outDir, preset, overrides, initFrom, tokenizerDir, train, maxBadLines, resume,
+          ReasonEncoder.DEFAULT_TAG_WEIGHT);
+    }
+  }
 
   /** The result plus where the model was written and what was trained. */
   public record Outcome(TrainResult result, Path modelDir, MiniMindConfig config, long parameters,
@@ -67,14 +83,11 @@ public final class TrainingRun {
   private TrainingRun() {}
 
   public static Outcome run(Spec spec, ProgressListener listener) throws IOException {
-    if (!Files.isRegularFile(spec.data()) && !ShardedDataset.isShardDirectory(spec.data())) {
-      throw new IllegalArgumentException("dataset " + spec.data()
-          + " is neither a JSONL file nor a directory of token shards (manifest.json)");
-    }
     try (MiniMindTokenizer tokenizer = tokenizer(spec);
         NDManager manager = NDManager.newBaseManager("PyTorch")) {
       BadLinePolicy policy = new BadLinePolicy(spec.maxBadLines());
-      try (Source source = open(spec, tokenizer, policy)) {
+      try (RunDataset source = RunDataset.open(spec.mode().id(), spec.data(), tokenizer,
+          spec.train().maxSeqLen(), policy, spec.tagWeight())) {
         TokenDataset data = source.data();
         LOG.info("dataset: {}", data.describe());
         Checkpoints checkpoints = new Checkpoints(spec.outDir().resolve("checkpoints"), tokenizer);
@@ -89,8 +102,10 @@ public final class TrainingRun {
         if (spec.initFrom() != null) {
           ModelWeights.load(model, spec.initFrom().resolve(Checkpoints.MODEL_FILE));
         }
+        Map<String, String> settings = spec.mode() == Mode.REASON
+            ? Map.of("tag_weight", Double.toString(spec.tagWeight())) : Map.of();
         RunIdentity identity = new RunIdentity(spec.mode().id(),
-            source.fingerprint(), tokenizer.sha256(), tokenizer.padId());
+            source.fingerprint(), tokenizer.sha256(), tokenizer.padId(), settings);
         Trainer trainer = new Trainer(model, data, spec.train(), identity, checkpoints, listener);
         TrainResult result = trainer.run(manager, spec.resume());
         Path modelDir = spec.outDir().resolve("model");
@@ -113,47 +128,6 @@ public final class TrainingRun {
     return MiniMindTokenizer.defaultTokenizer();
   }
 
-  /** The training samples and what identifies them; closes the JSONL file if one is open. */
-  private record Source(TokenDataset data, String fingerprint, JsonlDataset jsonl) implements AutoCloseable {
-    @Override
-    public void close() throws IOException {
-      if (jsonl != null) {
-        jsonl.close();
-      }
-    }
-  }
-
-  /** A JSONL file is tokenized on the fly; a shard directory (./minimind tokenize) is read as is. */
-  private static Source open(Spec spec, MiniMindTokenizer tok, BadLinePolicy policy) throws IOException {
-    if (ShardedDataset.isShardDirectory(spec.data())) {
-      ShardedDataset shards = ShardedDataset.open(spec.data(), tok.sha256());
-      if (!shards.kind().equals(spec.mode().id())) {
-        throw new IllegalArgumentException(spec.data() + " holds " + shards.kind()
-            + " samples, but this is a " + spec.mode().id() + " run");
-      }
-      requireSamples(spec, shards.size(), "samples");
-      return new Source(shards, shards.fingerprint(), null);
-    }
-    int len = spec.train().maxSeqLen();
-    JsonlDataset jsonl = spec.mode() == Mode.PRETRAIN
-        ? JsonlDataset.pretrain(spec.data(), tok, len, policy)
-        : JsonlDataset.sft(spec.data(), tok, len, policy);
-    try {
-      requireSamples(spec, jsonl.size(), "lines (" + jsonl.index().badLines() + " bad, "
-          + jsonl.index().blankLines() + " blank)");
-      return new Source(jsonl, fingerprint(spec.data(), jsonl.index()), jsonl);
-    } catch (RuntimeException e) {
-      jsonl.close();
-      throw e;
-    }
-  }
-
-  private static void requireSamples(Spec spec, int size, String what) {
-    if (size == 0) {
-      throw new IllegalArgumentException(spec.data() + " has no usable " + spec.mode().id() + " " + what);
-    }
-  }
-
   /** The resumed checkpoint's config, else initFrom's, else the preset, each with overrides. */
   private static MiniMindConfig modelConfig(Spec spec, Checkpoints checkpoints, MiniMindTokenizer tok)
       throws IOException {
@@ -172,11 +146,5 @@ public final class TrainingRun {
           + " is smaller than the tokenizer's vocabulary of " + tok.vocabSize());
     }
     return config;
-  }
-
-  /** Identifies the dataset by name, size and line counts (not by absolute path, so runs can move). */
-  static String fingerprint(Path data, JsonlIndex index) throws IOException {
-    return data.getFileName() + ":" + Files.size(data) + "B:" + index.goodLines() + "good:"
-        + index.badLines() + "bad";
   }
 }
