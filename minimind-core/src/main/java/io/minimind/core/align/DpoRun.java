@@ -8,7 +8,7 @@ import io.minimind.core.model.MiniMindConfig;
 import io.minimind.core.model.MiniMindModel;
 import io.minimind.core.tokenizer.MiniMindTokenizer;
 import io.minimind.core.train.ProgressListener;
-import io.minimind.core.train.RunData;
+import io.minimind.core.train.RunDataset;
 import io.minimind.core.train.RunIdentity;
 import io.minimind.core.train.TrainConfig;
 import io.minimind.core.train.TrainResult;
@@ -68,9 +68,9 @@ public final class DpoRun {
     if (!Files.isDirectory(spec.initFrom())) {
       throw new IllegalArgumentException("initFrom " + spec.initFrom() + " is not a directory");
     }
-    try (MiniMindTokenizer tokenizer = RunData.tokenizer(spec.tokenizerDir(), spec.initFrom());
+    try (MiniMindTokenizer tokenizer = ModelDirectory.tokenizer(spec.tokenizerDir(), spec.initFrom());
         NDManager manager = NDManager.newBaseManager("PyTorch");
-        RunData source = RunData.open("dpo", spec.data(), tokenizer, spec.train().maxSeqLen(),
+        RunDataset source = RunDataset.open("dpo", spec.data(), tokenizer, spec.train().maxSeqLen(),
             new BadLinePolicy(spec.maxBadLines()))) {
       LOG.info("dataset: {}", source.data().describe());
       MiniMindModel policy = ModelDirectory.loadModel(spec.initFrom(), manager);

@@ -83,6 +83,22 @@ public final class ModelDirectory {
   }
 
   /**
+   * The tokenizer a run uses: {@code tokenizerDir}'s when given, else {@code modelDir}'s when it
+   * has one, else MiniMind's bundled tokenizer.
+   *
+   * @param modelDir the model directory the run starts from, or null
+   */
+  public static MiniMindTokenizer tokenizer(Path tokenizerDir, Path modelDir) throws IOException {
+    if (tokenizerDir != null) {
+      return MiniMindTokenizer.load(tokenizerDir);
+    }
+    if (modelDir != null && Files.isRegularFile(modelDir.resolve("tokenizer.json"))) {
+      return MiniMindTokenizer.load(modelDir);
+    }
+    return MiniMindTokenizer.defaultTokenizer();
+  }
+
+  /**
    * Loads only the model of a model directory (or checkpoint), f32, for a caller that already has
    * the tokenizer: a DPO reference, a distillation teacher or student.
    */

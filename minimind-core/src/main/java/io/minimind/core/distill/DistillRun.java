@@ -14,7 +14,7 @@ import io.minimind.core.model.MiniMindModel;
 import io.minimind.core.model.Presets;
 import io.minimind.core.tokenizer.MiniMindTokenizer;
 import io.minimind.core.train.ProgressListener;
-import io.minimind.core.train.RunData;
+import io.minimind.core.train.RunDataset;
 import io.minimind.core.train.RunIdentity;
 import io.minimind.core.train.TrainConfig;
 import io.minimind.core.train.TrainResult;
@@ -86,9 +86,9 @@ public final class DistillRun {
     }
     Path tokenizerSource = spec.initFrom() != null
         && Files.isRegularFile(spec.initFrom().resolve("tokenizer.json")) ? spec.initFrom() : spec.teacher();
-    try (MiniMindTokenizer tokenizer = RunData.tokenizer(spec.tokenizerDir(), tokenizerSource);
+    try (MiniMindTokenizer tokenizer = ModelDirectory.tokenizer(spec.tokenizerDir(), tokenizerSource);
         NDManager manager = NDManager.newBaseManager("PyTorch");
-        RunData source = RunData.open("sft", spec.data(), tokenizer, spec.train().maxSeqLen(),
+        RunDataset source = RunDataset.open("sft", spec.data(), tokenizer, spec.train().maxSeqLen(),
             new BadLinePolicy(spec.maxBadLines()))) {
       LOG.info("dataset: {}", source.data().describe());
       requireSameTokenizer(spec.teacher(), tokenizer);
