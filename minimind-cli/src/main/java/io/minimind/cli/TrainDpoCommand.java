@@ -30,6 +30,9 @@ final class TrainDpoCommand implements Callable<Integer> {
   @Option(names = "--beta", defaultValue = "0.1", description = "DPO temperature beta; default ${DEFAULT-VALUE}")
   double beta;
 
+  @Option(names = "--precompute-reference", description = "compute the reference log-probs once before training (kept in --out; the reference model is then freed)")
+  boolean precomputeReference;
+
   @Mixin HyperParameterOptions hyper;
   @Mixin EngineOptions engine;
 
@@ -37,7 +40,7 @@ final class TrainDpoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     engine.apply();
     DpoRun.Spec spec = new DpoRun.Spec(data, out, initFrom, tokenizer, hyper.over(DpoRun.defaults()),
-        beta, hyper.maxBadLines, hyper.resume);
+        beta, hyper.maxBadLines, hyper.resume, precomputeReference);
     TrainingRun.Outcome o = DpoRun.run(spec, new ConsoleProgress(System.out, "dpo"));
     System.out.printf(Locale.ROOT, "dpo: from %s, beta %s, %,d parameters (%.1fM); data: %s%n",
         initFrom, beta, o.parameters(), o.parameters() / 1e6, o.dataset());

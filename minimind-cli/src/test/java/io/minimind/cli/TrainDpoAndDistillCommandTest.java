@@ -27,12 +27,14 @@ class TrainDpoAndDistillCommandTest {
 
     Run dpo = MiniMindCliTest.run("train", "dpo", "--data", DPO_SAMPLE.toString(), "--init-from",
         model.toString(), "--out", tmp.resolve("dpo").toString(), "--batch-size", "2",
-        "--max-seq-len", "64", "--max-steps", "2", "--log-interval", "1", "--lr", "1e-4");
+        "--max-seq-len", "64", "--max-steps", "2", "--log-interval", "1", "--lr", "1e-4",
+        "--precompute-reference");
     System.out.println(dpo.out());
     assertEquals(0, dpo.code(), dpo.err());
     assertTrue(dpo.out().contains("margin") && dpo.out().contains("accuracy"), dpo.out());
     assertTrue(dpo.out().contains("96 samples"), dpo.out()); // 48 pairs
     assertTrue(Files.isRegularFile(tmp.resolve("dpo/model/model.safetensors")));
+    assertTrue(Files.isRegularFile(tmp.resolve("dpo/reference-logprobs.bin")));
 
     Path sft = tmp.resolve("sft.jsonl");
     Files.write(sft, List.of("{\"conversations\": [{\"role\": \"user\", \"content\": \"王绩是哪个朝代的诗人？\"},"

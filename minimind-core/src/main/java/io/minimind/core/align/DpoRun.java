@@ -32,6 +32,9 @@ public final class DpoRun {
   /** The pipeline's default β (MiniMind's script uses 0.15). */
   public static final double DEFAULT_BETA = 0.1;
 
+  /** Where {@link Spec#precomputeReference()} keeps the reference log-probs, under the out dir. */
+  public static final String REFERENCE_FILE = "reference-logprobs.bin";
+
   /**
    * What to run. Parameter names follow the pipeline contract's {@code dpo} stage.
    *
@@ -43,9 +46,11 @@ public final class DpoRun {
    * @param beta DPO temperature β
    * @param maxBadLines bad JSONL lines tolerated (reported with file:line and skipped)
    * @param resume continue from the newest checkpoint in {@code outDir/checkpoints}
+   * @param precomputeReference compute every reference log-prob once before training ({@link
+   *     ReferenceCache}, kept in {@code outDir}) instead of a reference forward pass per batch
    */
   public record Spec(Path data, Path outDir, Path initFrom, Path tokenizerDir, TrainConfig train,
-      double beta, int maxBadLines, boolean resume) {
+      double beta, int maxBadLines, boolean resume, boolean precomputeReference) {
     public Spec {
       if (initFrom == null) {
         throw new IllegalArgumentException("DPO needs initFrom: the model directory to align"
@@ -75,13 +80,23 @@ public final class DpoRun {
       LOG.info("dataset: {}", source.data().describe());
       MiniMindModel policy = ModelDirectory.loadModel(spec.initFrom(), manager);
       check(policy.config(), tokenizer, spec.initFrom());
-      MiniMindModel reference = ModelDirectory.loadModel(spec.initFrom(), manager);
+      String referenceSha = ModelDirectory.weightsSha256(spec.initFrom());
       RunIdentity identity = new RunIdentity("dpo", source.fingerprint(), tokenizer.sha256(),
           tokenizer.padId(), Map.of("beta", Double.toString(spec.beta()),
-              "reference", ModelDirectory.weightsSha256(spec.initFrom())));
+              "reference", referenceSha,
+              "referenceLogProbs", spec.precomputeReference() ? "precomputed" : "per-batch"));
+      MiniMindModel referenceModel = ModelDirectory.loadModel(spec.initFrom(), manager);
+      ReferenceLogProbs reference = ReferenceLogProbs.onTheFly(referenceModel);
+      if (spec.precomputeReference()) {
+        String key = String.join("|", source.fingerprint(), referenceSha, tokenizer.sha256(),
+            "max_seq_len=" + spec.train().maxSeqLen());
+        reference = ReferenceCache.load(spec.outDir().resolve(REFERENCE_FILE), key, referenceModel,
+            source.data(), spec.train().batchSize(), tokenizer.padId(), manager);
+        referenceModel.close(); // not needed any more: free its weights for training
+      }
       Checkpoints checkpoints = new Checkpoints(spec.outDir().resolve("checkpoints"), tokenizer);
-      DpoTrainer trainer = new DpoTrainer(policy, ReferenceLogProbs.onTheFly(reference),
-          source.data(), spec.train(), spec.beta(), identity, checkpoints, listener);
+      DpoTrainer trainer = new DpoTrainer(policy, reference, source.data(), spec.train(),
+          spec.beta(), identity, checkpoints, listener);
       TrainResult result = trainer.run(manager, spec.resume());
       Path modelDir = spec.outDir().resolve("model");
       if (result.completed()) {

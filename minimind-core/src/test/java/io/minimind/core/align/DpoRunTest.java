@@ -67,7 +67,7 @@ class DpoRunTest {
       }
     };
     var o = DpoRun.run(new DpoRun.Spec(data, tmp.resolve("out"), init, null, quick(3), 0.1, 0,
-        false), record);
+        false, false), record);
     System.out.println("DPO run: " + o.dataset() + "; steps " + steps);
     assertEquals(3, o.result().stepsDone());
     assertTrue(Files.isRegularFile(o.modelDir().resolve("model.safetensors")));
@@ -78,10 +78,36 @@ class DpoRunTest {
         List.of("chosen_reward", "rejected_reward", "margin", "accuracy")));
 
     // The reference and β are part of the run: resuming with another β is refused.
-    var other = new DpoRun.Spec(data, tmp.resolve("out"), init, null, quick(3), 0.2, 0, true);
+    var other = new DpoRun.Spec(data, tmp.resolve("out"), init, null, quick(3), 0.2, 0, true, false);
     var e = assertThrows(IllegalArgumentException.class, () -> DpoRun.run(other, record));
     assertTrue(e.getMessage().contains("beta=0.1") && e.getMessage().contains("beta=0.2"),
         e.getMessage());
+  }
+
+  @Test
+  void precomputedReferenceTrainsLikePerBatchAndResumesExactly(@TempDir Path tmp) throws Exception {
+    Path data = tmp.resolve("dpo.jsonl");
+    Files.write(data, List.of(pair("a", "b", "c"), pair("1+1?", "2", "3"), pair("hi", "Hi!", "No."),
+        pair("x", "y", "z")));
+    Path init = tinyModelDir(tmp.resolve("m"));
+    TrainConfig full = new TrainConfig(1, 2, 1e-3, 64, 1, 1.0, 0.01, 2, 1, 7, true, 4, 0, 2);
+    TrainConfig firstHalf = new TrainConfig(1, 2, 1e-3, 64, 1, 1.0, 0.01, 2, 1, 7, true, 4, 2, 2);
+    var perBatch = DpoRun.run(new DpoRun.Spec(data, tmp.resolve("a"), init, null, full, 0.1, 0,
+        false, false), ProgressListener.NONE).result().losses();
+    var straight = DpoRun.run(new DpoRun.Spec(data, tmp.resolve("b"), init, null, full, 0.1, 0,
+        false, true), ProgressListener.NONE).result().losses();
+    assertTrue(Files.isRegularFile(tmp.resolve("b").resolve(DpoRun.REFERENCE_FILE)));
+    List<Double> resumed = new ArrayList<>(DpoRun.run(new DpoRun.Spec(data, tmp.resolve("c"), init,
+        null, firstHalf, 0.1, 0, false, true), ProgressListener.NONE).result().losses());
+    resumed.addAll(DpoRun.run(new DpoRun.Spec(data, tmp.resolve("c"), init, null, full, 0.1, 0,
+        true, true), ProgressListener.NONE).result().losses());
+    System.out.println("DPO losses per-batch reference " + perBatch + "\n           precomputed "
+        + straight + "\n           precomputed, stopped and resumed " + resumed);
+    assertEquals(4, resumed.size());
+    for (int i = 0; i < 4; i++) {
+      assertEquals(perBatch.get(i), straight.get(i), 1e-5, "step " + (i + 1));
+      assertEquals(straight.get(i), resumed.get(i), 1e-6, "step " + (i + 1));
+    }
   }
 
   @Test
@@ -90,7 +116,7 @@ class DpoRunTest {
     Files.write(data, List.of(pair("q", "a", "b"),
         "{\"chosen\": [{\"role\": \"user\", \"content\": \"q\"}], \"rejected\": []}"));
     Path init = tinyModelDir(tmp.resolve("m"));
-    var spec = new DpoRun.Spec(data, tmp.resolve("out"), init, null, quick(1), 0.1, 0, false);
+    var spec = new DpoRun.Spec(data, tmp.resolve("out"), init, null, quick(1), 0.1, 0, false, false);
     var e = assertThrows(DataFormatException.class, () -> DpoRun.run(spec, ProgressListener.NONE));
     System.out.println("bad line: " + e.getMessage());
     assertTrue(e.getMessage().contains("dpo.jsonl:2: field \"chosen\" has no assistant message"),
@@ -100,7 +126,7 @@ class DpoRunTest {
   @Test
   void initFromIsRequired(@TempDir Path tmp) {
     var e = assertThrows(IllegalArgumentException.class, () -> new DpoRun.Spec(
-        tmp.resolve("d.jsonl"), tmp, null, null, quick(1), 0.1, 0, false));
+        tmp.resolve("d.jsonl"), tmp, null, null, quick(1), 0.1, 0, false, false));
     assertTrue(e.getMessage().contains("initFrom"), e.getMessage());
   }
 }
