@@ -138,6 +138,21 @@ class DpoTrainerTest {
     assertTrue(maxDiff <= 1e-6, "weights differ by " + maxDiff);
   }
 
+  @Test
+  void stepsDoNotLeakNativeArrays(@TempDir Path tmp) throws Exception {
+    Pairs train = Pairs.random(8, 9);
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      MiniMindModel policy = Pairs.model(m, Pairs.tiny(32, 1), 7);
+      MiniMindModel reference = Pairs.model(m, Pairs.tiny(32, 1), 7);
+      new DpoTrainer(policy, ReferenceLogProbs.onTheFly(reference), train, config(2, 2, 0, 0),
+          BETA, ID, new Checkpoints(tmp.resolve("a")), ProgressListener.NONE).run(m, false);
+      int before = m.getManagedArrays().size();
+      new DpoTrainer(policy, ReferenceLogProbs.onTheFly(reference), train, config(2, 8, 0, 0),
+          BETA, ID, new Checkpoints(tmp.resolve("b")), ProgressListener.NONE).run(m, false);
+      assertEquals(before, m.getManagedArrays().size(), "arrays alive after 8 more steps");
+    }
+  }
+
   static float[][] weights(MiniMindModel model) {
     List<float[]> out = new ArrayList<>();
     for (Parameter p : model.parameters().values()) {

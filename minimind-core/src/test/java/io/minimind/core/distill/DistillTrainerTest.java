@@ -139,6 +139,46 @@ class DistillTrainerTest {
   }
 
   @Test
+  void aResumedRunMatchesAnUninterruptedOneAndStepsDoNotLeak(@TempDir Path tmp) throws Exception {
+    TokenDataset data = bigrams(24, 3);
+    RunIdentity id = new RunIdentity("distill", "bigrams", "tok", 0, Map.of("alpha", "0.5"));
+    TrainConfig full = new TrainConfig(100, 4, 3e-3, 64, 2, 1.0, 0.01, 3, 1, 5, true, 6, 0, 2);
+    TrainConfig half = new TrainConfig(100, 4, 3e-3, 64, 2, 1.0, 0.01, 3, 1, 5, true, 6, 3, 2);
+    List<Double> straight;
+    List<Double> resumed = new ArrayList<>();
+    float[] straightEmbed;
+    float[] resumedEmbed;
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      MiniMindModel teacher = model(m, config(48, 1, VOCAB), 1);
+      MiniMindModel student = model(m, config(32, 1, VOCAB), 2);
+      straight = new DistillTrainer(student, teacher, data, full, 0.5, T, id,
+          new Checkpoints(tmp.resolve("a")), ProgressListener.NONE).run(m, false).losses();
+      straightEmbed = student.parameters().get(MiniMindModel.EMBED).getArray().toFloatArray();
+      int arrays = m.getManagedArrays().size();
+      new DistillTrainer(student, teacher, data, full, 0.5, T, id,
+          new Checkpoints(tmp.resolve("leak")), ProgressListener.NONE).run(m, false);
+      assertEquals(arrays, m.getManagedArrays().size(), "arrays alive after 6 more steps");
+    }
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      MiniMindModel teacher = model(m, config(48, 1, VOCAB), 1);
+      MiniMindModel student = model(m, config(32, 1, VOCAB), 2);
+      resumed.addAll(new DistillTrainer(student, teacher, data, half, 0.5, T, id,
+          new Checkpoints(tmp.resolve("b")), ProgressListener.NONE).run(m, false).losses());
+    }
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      MiniMindModel teacher = model(m, config(48, 1, VOCAB), 1);
+      MiniMindModel student = model(m, config(32, 1, VOCAB), 77); // weights come from the checkpoint
+      resumed.addAll(new DistillTrainer(student, teacher, data, full, 0.5, T, id,
+          new Checkpoints(tmp.resolve("b")), ProgressListener.NONE).run(m, true).losses());
+      resumedEmbed = student.parameters().get(MiniMindModel.EMBED).getArray().toFloatArray();
+    }
+    System.out.println("distillation resume: straight " + straight + "\n                     resumed  "
+        + resumed);
+    assertEquals(straight, resumed);
+    assertArrayEquals(straightEmbed, resumedEmbed, 1e-6f);
+  }
+
+  @Test
   void aTeacherWithAnotherVocabularyIsRefusedNamingBothSizes(@TempDir Path tmp) {
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
       MiniMindModel teacher = model(m, config(32, 1, 80), 1);
