@@ -53,9 +53,27 @@ function check(file, kind) {
   console.log(`${file}: ${lines.length} lines, ${buf.length} bytes, chars/line mean ${mean.toFixed(0)} median ${lens[lens.length >> 1]} max ${lens[lens.length - 1]}, chinese ${zh} / english ${en}` +
     (kind === 'sft' ? `, with system ${sys}, multi-turn ${turns2}` : ''));
 }
+// dpo.jsonl (derive_dpo.mjs): {"chosen": [user, assistant], "rejected": [user, assistant]}, same question.
+function checkDpo(file) {
+  const text = decoder.decode(fs.readFileSync(path.join(DIR, file)));
+  const lines = text.slice(0, -1).split('\n');
+  lines.forEach((line, i) => {
+    let o;
+    try { o = JSON.parse(line); } catch { return bad(file, i + 1, 'not JSON'); }
+    if (Object.keys(o).sort().join() !== 'chosen,rejected') return bad(file, i + 1, 'expected {"chosen", "rejected"}');
+    for (const side of [o.chosen, o.rejected]) {
+      if (!Array.isArray(side) || side.length !== 2 || side[0].role !== 'user' || side[1].role !== 'assistant'
+          || !nonEmpty(side[0].content) || !nonEmpty(side[1].content)) return bad(file, i + 1, 'each side must be [user, assistant]');
+    }
+    if (o.chosen[0].content !== o.rejected[0].content) bad(file, i + 1, 'chosen and rejected answer different questions');
+    if (o.chosen[1].content === o.rejected[1].content) bad(file, i + 1, 'chosen and rejected answers are equal');
+  });
+  console.log(`${file}: ${lines.length} pairs`);
+}
 check('pretrain.jsonl', 'pretrain');
 check('pretrain_tiny.jsonl', 'pretrain');
 check('sft.jsonl', 'sft');
 check('sft_tiny.jsonl', 'sft');
+checkDpo('dpo.jsonl');
 if (problems) { console.error(`${problems} problem(s)`); process.exit(1); }
 console.log('all lines valid');

@@ -33,10 +33,10 @@ final class ConsoleProgress implements ProgressListener {
     int filled = (int) (width * m.step() / Math.max(1, m.totalSteps()));
     String bar = "#".repeat(filled) + "-".repeat(width - filled);
     String line = String.format(Locale.ROOT,
-        "%s [%s] %d/%d epoch %d loss %.4f%s lr %.2e %,.0f tok/s ETA %s",
+        "%s [%s] %d/%d epoch %d loss %.4f%s%s lr %.2e %,.0f tok/s ETA %s",
         label, bar, m.step(), m.totalSteps(), m.epoch() + 1, m.loss(),
         m.auxLoss() > 0 ? String.format(Locale.ROOT, " aux %.4f", m.auxLoss()) : "",
-        m.learningRate(), m.tokensPerSecond(), duration(m.etaSeconds()));
+        metrics(m.metrics()), m.learningRate(), m.tokensPerSecond(), duration(m.etaSeconds()));
     if (interactive) {
       out.print("\r" + line);
       if (m.step() == m.totalSteps()) {
@@ -61,6 +61,14 @@ final class ConsoleProgress implements ProgressListener {
     out.printf(Locale.ROOT, "%s: %s after %d/%d steps, final loss %.4f, %,.0f tok/s%n", label,
         r.completed() ? "finished" : "stopped", r.stepsDone(), r.totalSteps(), r.finalLoss(),
         r.tokensPerSecond());
+  }
+
+  /** The algorithm's own numbers (DPO margin, KL...), sorted by name: " name value" each. */
+  static String metrics(java.util.Map<String, Double> metrics) {
+    StringBuilder out = new StringBuilder();
+    new java.util.TreeMap<>(metrics).forEach((name, value) ->
+        out.append(String.format(Locale.ROOT, " %s %.4f", name, value)));
+    return out.toString();
   }
 
   static String duration(double seconds) {

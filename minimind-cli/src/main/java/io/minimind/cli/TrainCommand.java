@@ -6,10 +6,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code minimind train pretrain|sft|reason|lora}. */
+/** {@code minimind train pretrain|sft|reason|lora|dpo|distill}. */
 @Command(name = "train", description = "Train a model.", mixinStandardHelpOptions = true,
     subcommands = {TrainCommand.Pretrain.class, TrainCommand.Sft.class, ReasonCommand.class,
-        LoraCommand.class})
+        LoraCommand.class, TrainDpoCommand.class, TrainDistillCommand.class})
 final class TrainCommand implements Runnable {
   @Override
   public void run() {

@@ -9,9 +9,13 @@ import io.minimind.core.io.SafeDType;
 import io.minimind.core.model.MiniMindModel;
 import io.minimind.core.tokenizer.MiniMindTokenizer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -76,5 +80,55 @@ public final class ModelDirectory {
     model.initializeRandom(manager, DataType.FLOAT32);
     ModelWeights.load(model, weights);
     return new Loaded(model, tokenizer, !hasTokenizer);
+  }
+
+  /**
+   * The tokenizer a run uses: {@code tokenizerDir}'s when given, else {@code modelDir}'s when it
+   * has one, else MiniMind's bundled tokenizer.
+   *
+   * @param modelDir the model directory the run starts from, or null
+   */
+  public static MiniMindTokenizer tokenizer(Path tokenizerDir, Path modelDir) throws IOException {
+    if (tokenizerDir != null) {
+      return MiniMindTokenizer.load(tokenizerDir);
+    }
+    if (modelDir != null && Files.isRegularFile(modelDir.resolve("tokenizer.json"))) {
+      return MiniMindTokenizer.load(modelDir);
+    }
+    return MiniMindTokenizer.defaultTokenizer();
+  }
+
+  /**
+   * Loads only the model of a model directory (or checkpoint), f32, for a caller that already has
+   * the tokenizer: a DPO reference, a distillation teacher or student.
+   */
+  public static MiniMindModel loadModel(Path dir, NDManager manager) throws IOException {
+    Path config = dir.resolve(Checkpoints.CONFIG_FILE);
+    Path weights = dir.resolve(Checkpoints.MODEL_FILE);
+    if (!Files.isRegularFile(config) || !Files.isRegularFile(weights)) {
+      throw new CheckpointFormatException(
+          dir + " is not a model directory: it needs config.json and model.safetensors");
+    }
+    MiniMindModel model = new MiniMindModel(ConfigJson.read(config));
+    model.initializeRandom(manager, DataType.FLOAT32); // every value is overwritten below
+    ModelWeights.load(model, weights);
+    return model;
+  }
+
+  /**
+   * Hex SHA-256 of a model directory's weights file: identifies a frozen model (DPO reference,
+   * distillation teacher) in a run's identity, so a resume against other weights is refused.
+   */
+  public static String weightsSha256(Path dir) throws IOException {
+    try (InputStream in = Files.newInputStream(dir.resolve(Checkpoints.MODEL_FILE))) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 20];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        digest.update(buf, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
   }
 }

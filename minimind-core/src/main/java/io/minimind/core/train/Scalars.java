@@ -3,10 +3,10 @@ package io.minimind.core.train;
 import ai.djl.ndarray.NDArray;
 
 /** Reads a one-element array as a double without creating another array. */
-final class Scalars {
+public final class Scalars {
   private Scalars() {}
 
-  static double asDouble(NDArray scalar) {
+  public static double asDouble(NDArray scalar) {
     return switch (scalar.getDataType()) {
       case FLOAT64 -> scalar.getDouble();
       case FLOAT32 -> scalar.getFloat();
