@@ -10,10 +10,10 @@ import ai.djl.pytorch.jni.JniUtils;
  * in-place operation"). Services run training on pool threads that are not that thread, so every
  * run switches it off on its own thread first.
  */
-final class GradMode {
+public final class GradMode {
   private GradMode() {}
 
-  static void offOnThisThread() {
+  public static void offOnThisThread() {
     if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
       JniUtils.setGradMode(false);
     }

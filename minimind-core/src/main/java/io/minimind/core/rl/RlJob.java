@@ -1,0 +1,37 @@
+package io.minimind.core.rl;
+
+import io.minimind.core.checkpoint.Checkpoints;
+import io.minimind.core.model.MiniMindModel;
+import io.minimind.core.rl.reward.RewardFunction;
+import io.minimind.core.train.ProgressListener;
+import io.minimind.core.train.RunIdentity;
+import io.minimind.core.train.TrainConfig;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What every RL algorithm trains on, independent of the algorithm.
+ *
+ * @param policy the model to train, holding its starting weights (the reference is a frozen copy)
+ * @param prompts the prompts
+ * @param reward scores completions
+ * @param cfg batch size (prompts per micro-batch), learning rate, steps, seed...
+ * @param identity mode, data, tokenizer and pad id; the algorithm adds its settings
+ * @param checkpoints where checkpoints go
+ * @param listener progress
+ * @param padId padding id
+ * @param endId the id that ends a completion ({@code <|im_end|>})
+ * @param decoder completion ids → text without special tokens
+ */
+public record RlJob(MiniMindModel policy, PromptSource prompts, RewardFunction reward, TrainConfig cfg,
+    RunIdentity identity, Checkpoints checkpoints, ProgressListener listener, int padId, int endId,
+    Function<int[], String> decoder) {
+
+  /** The identity with the algorithm's settings added. */
+  RunIdentity identityWith(Map<String, String> settings) {
+    Map<String, String> all = new HashMap<>(identity.settings());
+    all.putAll(settings);
+    return new RunIdentity(identity.mode(), identity.dataFingerprint(), identity.tokenizerSha256(), identity.padId(), all);
+  }
+}
