@@ -6,9 +6,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code minimind train pretrain|sft}. */
+/** {@code minimind train pretrain|sft|grpo|cispo|spo|ppo}. */
 @Command(name = "train", description = "Train a model.", mixinStandardHelpOptions = true,
-    subcommands = {TrainCommand.Pretrain.class, TrainCommand.Sft.class})
+    subcommands = {TrainCommand.Pretrain.class, TrainCommand.Sft.class, TrainGrpoCommand.Grpo.class,
+        TrainGrpoCommand.Cispo.class, TrainSpoCommand.class, TrainPpoCommand.class})
 final class TrainCommand implements Runnable {
   @Override
   public void run() {

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param temperature sampling temperature of the rollouts (MiniMind 0.8)
  */
 public record GrpoSettings(String lossType, int groupSize, double beta, double clipEpsilon, double epsilonHigh,
-    int maxNewTokens, double temperature) {
+    int maxNewTokens, double temperature) implements RlSettings {
 
   public GrpoSettings {
     if (!"grpo".equals(lossType) && !"cispo".equals(lossType)) {
@@ -40,7 +40,13 @@ public record GrpoSettings(String lossType, int groupSize, double beta, double c
     return new GrpoSettings("cispo", 4, 0.02, 0.2, 5.0, 256, 0.8);
   }
 
+  @Override
+  public String mode() {
+    return lossType;
+  }
+
   /** For {@link io.minimind.core.train.RunIdentity#settings()}: a resume must not change them. */
+  @Override
   public Map<String, String> identity() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("lossType", lossType);

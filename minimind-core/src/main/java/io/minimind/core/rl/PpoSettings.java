@@ -21,7 +21,7 @@ import java.util.Map;
  * @param temperature rollout temperature (MiniMind 0.8)
  */
 public record PpoSettings(double clipEpsilon, double valueLossCoef, double klCoef, double gamma, double lambda,
-    int oldActorRefresh, double valueClip, double criticLearningRate, int maxNewTokens, double temperature) {
+    int oldActorRefresh, double valueClip, double criticLearningRate, int maxNewTokens, double temperature) implements RlSettings {
 
   public PpoSettings {
     new PpoLoss(clipEpsilon, valueLossCoef, klCoef, valueClip); // validates those
@@ -45,7 +45,13 @@ public record PpoSettings(double clipEpsilon, double valueLossCoef, double klCoe
     return new PpoSettings(0.1, 0.5, 0.02, 1.0, 0.95, 4, 0.2, actorLearningRate * 5 / 3, 256, 0.8);
   }
 
+  @Override
+  public String mode() {
+    return "ppo";
+  }
+
   /** For {@link io.minimind.core.train.RunIdentity#settings()}. */
+  @Override
   public Map<String, String> identity() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("clipEpsilon", Double.toString(clipEpsilon));

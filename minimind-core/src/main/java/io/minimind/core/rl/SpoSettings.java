@@ -12,7 +12,7 @@ import java.util.Map;
  * @param rewardMin rewardMax the reward range the value tracker normalises from (MiniMind: its
  *     reward-model scores clipped to [−3, 3])
  */
-public record SpoSettings(double beta, int maxNewTokens, double temperature, double rewardMin, double rewardMax) {
+public record SpoSettings(double beta, int maxNewTokens, double temperature, double rewardMin, double rewardMax) implements RlSettings {
   public SpoSettings {
     new SpoLoss(beta); // validates beta
     new SpoValueTracker(rewardMin, rewardMax); // validates the range
@@ -26,7 +26,13 @@ public record SpoSettings(double beta, int maxNewTokens, double temperature, dou
     return new SpoSettings(0.02, 256, 0.8, -3, 3);
   }
 
+  @Override
+  public String mode() {
+    return "spo";
+  }
+
   /** For {@link io.minimind.core.train.RunIdentity#settings()}. */
+  @Override
   public Map<String, String> identity() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("beta", Double.toString(beta));
