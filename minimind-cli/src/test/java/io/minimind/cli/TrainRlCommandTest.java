@@ -43,4 +43,14 @@ class TrainRlCommandTest {
     assertEquals(2, noModel.code());
     assertTrue(noModel.err().contains("initFrom must be a model directory"), noModel.err());
   }
+
+  @Test
+  void benchRlEndsWithAJsonLine() {
+    Run r = run("bench", "rl", "--preset", "tiny", "--prompts", "1", "--group-size", "2", "--prompt-len", "8",
+        "--max-new-tokens", "4", "--warmup", "0", "--steps", "1");
+    System.out.println(r.out());
+    assertEquals(0, r.code(), r.err());
+    String last = r.out().strip().lines().reduce((a, b) -> b).orElse("");
+    assertTrue(last.startsWith("{\"bench\":\"rl\"") && last.contains("\"algorithm\":\"ppo\""), last);
+  }
 }
