@@ -54,6 +54,10 @@ final class RlOptions {
       + " target; default length=1, think=1, repetition=1 (MiniMind's rule rewards)")
   List<String> rewardWeights = new ArrayList<>();
 
+  @Option(names = "--rollout-engine", defaultValue = "djl", description = "djl (any model), java (the pure-Java"
+      + " engine: dense models, faster on small ones) or auto; default ${DEFAULT-VALUE}")
+  String rolloutEngine;
+
   @Option(names = "--target-token", description = "a token the 'target' reward counts (repeatable)")
   List<String> targetTokens = new ArrayList<>();
 
@@ -63,7 +67,7 @@ final class RlOptions {
         stopAfterSteps, keepCheckpoints);
     Path outDir = out != null ? out : Path.of("runs", settings.mode());
     return new RlRun.Spec(settings, data, outDir, initFrom, tokenizer, cfg, weights(), List.copyOf(targetTokens),
-        maxBadLines, resume);
+        maxBadLines, resume, rolloutEngine);
   }
 
   double learningRate(double fallback) {

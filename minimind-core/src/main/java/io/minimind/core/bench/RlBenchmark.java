@@ -9,12 +9,12 @@ import io.minimind.core.rl.CriticModel;
 import io.minimind.core.rl.GrpoSettings;
 import io.minimind.core.rl.GrpoStep;
 import io.minimind.core.rl.NamedParameters;
-import io.minimind.core.rl.PolicyRolloutGenerator;
 import io.minimind.core.rl.PpoSettings;
 import io.minimind.core.rl.PpoStep;
 import io.minimind.core.rl.PromptBatches;
 import io.minimind.core.rl.PromptSource;
 import io.minimind.core.rl.RlPrompt;
+import io.minimind.core.rl.RolloutEngines;
 import io.minimind.core.rl.reward.RewardFunction;
 import io.minimind.core.rl.reward.RuleRewards;
 import io.minimind.core.tokenizer.MiniMindTokenizer;
@@ -37,7 +37,7 @@ public final class RlBenchmark {
   private RlBenchmark() {}
 
   /** Mean seconds per timed step, and completions per second. */
-  public record Result(String algorithm, String preset, long parameters, int completionsPerStep,
+  public record Result(String algorithm, String preset, String rolloutEngine, long parameters, int completionsPerStep,
       double completionTokens, int steps, double rolloutS, double scoringS, double updateS, double stepS,
       double samplesPerSecond) {}
 
@@ -45,9 +45,10 @@ public final class RlBenchmark {
    * @param algorithm grpo or ppo
    * @param prompts prompts per step (B)
    * @param groupSize completions per prompt (GRPO's G; PPO uses 1)
+   * @param rolloutEngine auto, djl or java ({@link RolloutEngines})
    */
-  public static Result run(String algorithm, String preset, MiniMindConfig config, int prompts, int groupSize,
-      int promptLen, int maxNewTokens, int warmup, int steps) {
+  public static Result run(String algorithm, String preset, MiniMindConfig config, String rolloutEngine, int prompts,
+      int groupSize, int promptLen, int maxNewTokens, int warmup, int steps) {
     if (!algorithm.equals("grpo") && !algorithm.equals("ppo")) {
       throw new IllegalArgumentException("algorithm must be grpo or ppo, got " + algorithm);
     }
@@ -61,7 +62,9 @@ public final class RlBenchmark {
       TrainConfig cfg = new TrainConfig(1, prompts, 1e-5, promptLen, 1, 1.0, 0.0, 0, 1, 1, false, total, 0, 1);
       PromptBatches batches = new PromptBatches(randomPrompts(prompts * total, promptLen, config.vocabSize(), tok), cfg);
       RewardFunction reward = RuleRewards.weighted(java.util.Map.of());
-      var generator = new PolicyRolloutGenerator(policy, m, maxNewTokens, 0.8, tok.eosId(), ids -> tok.decode(ids, true));
+      var generator = RolloutEngines.create(rolloutEngine, policy, m, maxNewTokens, 0.8, tok.eosId(),
+          ids -> tok.decode(ids, true));
+      String engineUsed = generator.getClass().getSimpleName().startsWith("Engine") ? "java" : "djl";
       MiniMindModel reference = NamedParameters.copyOf(policy, m);
       try (AdamW actorOpt = AdamW.torchDefaults(m); AdamW criticOpt = AdamW.torchDefaults(m)) {
         StepFunction step;
@@ -79,12 +82,12 @@ public final class RlBenchmark {
           step = new PpoStep(models, batches, generator, reward, s, cfg, actorOpt, criticOpt, m, tok.padId());
           perStep = prompts;
         }
-        return measure(algorithm, preset, policy.parameterCount(), step, perStep, warmup, steps, total);
+        return measure(algorithm, preset, engineUsed, policy.parameterCount(), step, perStep, warmup, steps, total);
       }
     }
   }
 
-  private static Result measure(String algorithm, String preset, long params, StepFunction step, int perStep,
+  private static Result measure(String algorithm, String preset, String engine, long params, StepFunction step, int perStep,
       int warmup, int steps, int total) {
     double[] split = new double[3];
     double tokens = 0;
@@ -102,7 +105,7 @@ public final class RlBenchmark {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(algorithm, preset, params, perStep, tokens / steps, steps, split[0] / steps, split[1] / steps,
+    return new Result(algorithm, preset, engine, params, perStep, tokens / steps, steps, split[0] / steps, split[1] / steps,
         split[2] / steps, seconds / steps, perStep * steps / seconds);
   }
 

@@ -22,8 +22,7 @@ public final class GrpoTrainer {
     GradMode.offOnThisThread();
     MiniMindModel reference = NamedParameters.copyOf(job.policy(), manager); // frozen: never optimised
     PromptBatches batches = new PromptBatches(job.prompts(), job.cfg());
-    RolloutGenerator generator = new PolicyRolloutGenerator(job.policy(), manager, settings.maxNewTokens(),
-        settings.temperature(), job.endId(), job.decoder());
+    RolloutGenerator generator = job.rollouts(manager, settings.maxNewTokens(), settings.temperature());
     try (AdamW optimizer = new AdamW(manager, 0.9, 0.999, 1e-8, job.cfg().weightDecay())) {
       TrainingLoop loop = new TrainingLoop(job.cfg(), job.identityWith(settings.identity()), job.checkpoints(),
           TrainableWeights.fullModel(job.policy()).checkpoint(optimizer, manager), job.listener());

@@ -34,8 +34,7 @@ public final class PpoTrainer {
     MiniMindModel reference = NamedParameters.copyOf(actor, manager);
     MiniMindModel oldActor = NamedParameters.copyOf(actor, manager);
     PromptBatches batches = new PromptBatches(job.prompts(), job.cfg());
-    RolloutGenerator generator = new PolicyRolloutGenerator(actor, manager, settings.maxNewTokens(),
-        settings.temperature(), job.endId(), job.decoder());
+    RolloutGenerator generator = job.rollouts(manager, settings.maxNewTokens(), settings.temperature());
     try (CriticModel critic = new CriticModel(NamedParameters.copyOf(actor, manager), manager);
         AdamW actorOptimizer = new AdamW(manager, 0.9, 0.999, 1e-8, job.cfg().weightDecay());
         AdamW criticOptimizer = new AdamW(manager, 0.9, 0.999, 1e-8, job.cfg().weightDecay())) {

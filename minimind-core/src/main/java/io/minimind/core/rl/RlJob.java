@@ -23,15 +23,30 @@ import java.util.function.Function;
  * @param padId padding id
  * @param endId the id that ends a completion ({@code <|im_end|>})
  * @param decoder completion ids → text without special tokens
+ * @param rolloutEngine djl or java ({@link RolloutEngines}); part of the run's identity, since the
+ *     two may round a logit differently and so, rarely, sample differently
  */
 public record RlJob(MiniMindModel policy, PromptSource prompts, RewardFunction reward, TrainConfig cfg,
     RunIdentity identity, Checkpoints checkpoints, ProgressListener listener, int padId, int endId,
-    Function<int[], String> decoder) {
+    Function<int[], String> decoder, String rolloutEngine) {
+
+  /** A job with the DJL rollout engine. */
+  public RlJob(MiniMindModel policy, PromptSource prompts, RewardFunction reward, TrainConfig cfg,
+      RunIdentity identity, Checkpoints checkpoints, ProgressListener listener, int padId, int endId,
+      Function<int[], String> decoder) {
+    this(policy, prompts, reward, cfg, identity, checkpoints, listener, padId, endId, decoder, "djl");
+  }
+
+  /** The rollout generator on the policy. */
+  RolloutGenerator rollouts(ai.djl.ndarray.NDManager manager, int maxNewTokens, double temperature) {
+    return RolloutEngines.create(rolloutEngine, policy, manager, maxNewTokens, temperature, endId, decoder);
+  }
 
   /** The identity with the algorithm's settings added. */
   RunIdentity identityWith(Map<String, String> settings) {
     Map<String, String> all = new HashMap<>(identity.settings());
     all.putAll(settings);
+    all.put("rolloutEngine", rolloutEngine);
     return new RunIdentity(identity.mode(), identity.dataFingerprint(), identity.tokenizerSha256(), identity.padId(), all);
   }
 }

@@ -49,10 +49,11 @@ public final class RlRun {
    * @param targetTokens tokens the {@code target} reward counts (only when it is weighted)
    * @param maxBadLines bad JSONL lines tolerated before the run stops
    * @param resume continue from the newest checkpoint
+   * @param rolloutEngine djl, java or auto ({@link RolloutEngines})
    */
   public record Spec(RlSettings settings, Path data, Path outDir, Path initFrom, Path tokenizerDir,
       TrainConfig train, Map<String, Double> rewardWeights, java.util.List<String> targetTokens, int maxBadLines,
-      boolean resume) {}
+      boolean resume, String rolloutEngine) {}
 
   /** The result and where the model went (null unless the run completed). */
   public record Outcome(TrainResult result, Path modelDir, MiniMindConfig config, int prompts) {}
@@ -105,8 +106,10 @@ public final class RlRun {
         }
       };
       Checkpoints checkpoints = new Checkpoints(spec.outDir().resolve("checkpoints"), tok);
+      String engine = "auto".equals(spec.rolloutEngine())
+          ? (RolloutEngines.javaAvailable(policy) ? "java" : "djl") : spec.rolloutEngine();
       RlJob job = new RlJob(policy, prompts, reward, spec.train(), identity, checkpoints, listener, tok.padId(),
-          tok.eosId(), ids -> tok.decode(ids, true));
+          tok.eosId(), ids -> tok.decode(ids, true), engine == null ? "djl" : engine);
       LOG.info("{}: {} prompts, {}", spec.settings().mode(), data.size(), spec.settings());
       TrainResult result = train(job, spec.settings(), manager, spec.resume());
       Path modelDir = spec.outDir().resolve("model");

@@ -26,8 +26,7 @@ public final class SpoTrainer {
     GradMode.offOnThisThread();
     MiniMindModel reference = NamedParameters.copyOf(job.policy(), manager);
     PromptBatches batches = new PromptBatches(job.prompts(), job.cfg());
-    RolloutGenerator generator = new PolicyRolloutGenerator(job.policy(), manager, settings.maxNewTokens(),
-        settings.temperature(), job.endId(), job.decoder());
+    RolloutGenerator generator = job.rollouts(manager, settings.maxNewTokens(), settings.temperature());
     SpoValueTracker tracker = new SpoValueTracker(settings.rewardMin(), settings.rewardMax());
     try (AdamW optimizer = new AdamW(manager, 0.9, 0.999, 1e-8, job.cfg().weightDecay())) {
       CheckpointContents trackerFile = new CheckpointContents() {
