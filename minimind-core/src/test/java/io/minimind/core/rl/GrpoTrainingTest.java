@@ -121,4 +121,21 @@ class GrpoTrainingTest {
     // far below one step's size (lr 3e-3); a single differently sampled token would move weights by ~lr.
     assertTrue(maxDiff < 3e-4, "weights differ by " + maxDiff);
   }
+
+  @Test
+  void stepsLeaveNoNativeArraysBehind(@TempDir Path tmp) throws Exception {
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      MiniMindModel model = RlFixtures.model(m, 2);
+      int before = m.getManagedArrays().size();
+      GrpoTrainer.run(RlFixtures.job(model, RlFixtures.prompts(8, 5), RlFixtures.train(2, 1e-3, 2, 0, 0),
+          tmp.resolve("a"), ProgressListener.NONE), settings("cispo"), m, false);
+      SpoTrainer.run(RlFixtures.job(model, RlFixtures.prompts(8, 5), RlFixtures.train(2, 1e-3, 2, 0, 0),
+          tmp.resolve("b"), ProgressListener.NONE), new SpoSettings(0.02, 8, 0.8, 0, 1), m, false);
+      PpoTrainer.run(RlFixtures.job(model, RlFixtures.prompts(8, 5), RlFixtures.train(2, 1e-3, 2, 0, 0),
+          tmp.resolve("c"), ProgressListener.NONE), PpoTrainingTest.settings(1e-3), m, false);
+      int after = m.getManagedArrays().size();
+      System.out.println("native arrays before " + before + ", after GRPO, SPO and PPO runs " + after);
+      org.junit.jupiter.api.Assertions.assertEquals(before, after, "arrays left behind");
+    }
+  }
 }
