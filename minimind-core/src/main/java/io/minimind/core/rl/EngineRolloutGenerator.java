@@ -7,15 +7,12 @@ import io.minimind.core.infer.Sequence;
 import io.minimind.core.io.SafeDType;
 import io.minimind.core.io.TensorData;
 import io.minimind.core.model.MiniMindModel;
-import io.minimind.core.sampling.GenerationConfig;
-import io.minimind.core.sampling.Rng;
-import io.minimind.core.sampling.Sampler;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Rollouts on the pure-Java inference engine ({@link io.minimind.core.infer}): each call copies the
@@ -64,70 +61,38 @@ public final class EngineRolloutGenerator implements RolloutGenerator {
 
   @Override
   public List<RolloutSample> generate(List<RlPrompt> prompts, int samplesPerPrompt, long seed) {
-    List<RlPrompt> rows = new ArrayList<>();
-    for (RlPrompt p : prompts) {
-      for (int j = 0; j < samplesPerPrompt; j++) {
-        rows.add(p);
-      }
-    }
-    int n = rows.size();
-    int longest = rows.stream().mapToInt(p -> p.ids().length).max().orElseThrow();
-    int steps = Math.min(maxNewTokens, model.config().maxPositionEmbeddings() - longest);
-    if (steps < 1) {
-      throw new IllegalArgumentException("a prompt of " + longest + " tokens leaves no room in the context of "
-          + model.config().maxPositionEmbeddings());
-    }
     int vocab = model.config().vocabSize();
-    GenerationConfig sampling = new GenerationConfig(steps, temperature, 0, 1.0, 1.0, new int[] {endId}, seed);
-    Sampler sampler = new Sampler(vocab);
-    Rng[] rngs = new Rng[n];
-    for (int r = 0; r < n; r++) {
-      rngs[r] = new Rng(new Rng(seed).nextLong() + r); // as PolicyRolloutGenerator
-    }
-    int[][] ids = new int[n][steps];
-    float[][] logps = new float[n][steps];
-    int[] len = new int[n];
-    boolean[] done = new boolean[n];
-    try (InferenceEngine engine = new InferenceEngine(weightsOf(model), Math.max(PREFILL_CHUNK, longest), n, threads)) {
+    RolloutRows rows = new RolloutRows(prompts, samplesPerPrompt, seed, maxNewTokens, temperature, endId, vocab,
+        model.config().maxPositionEmbeddings());
+    int n = rows.n;
+    try (InferenceEngine engine = new InferenceEngine(weightsOf(model), Math.max(PREFILL_CHUNK, rows.longest), n,
+        threads)) {
       List<Sequence> seqs = new ArrayList<>(n);
-      for (RlPrompt p : rows) {
-        seqs.add(engine.newSequence(p.ids().length + steps));
+      for (RlPrompt p : rows.rows) {
+        seqs.add(engine.newSequence(p.ids().length + rows.steps));
       }
-      float[] logits = prefill(engine, seqs, rows, vocab); // (N·V)
-      int[] active = java.util.stream.IntStream.range(0, n).toArray();
-      for (int s = 0; s < steps && active.length > 0; s++) {
-        List<Integer> next = new ArrayList<>();
+      float[] logits = prefill(engine, seqs, rows.rows, vocab); // (N·V), row k = sequence k
+      int[] active = IntStream.range(0, n).toArray(); // rows whose logits are in `logits`, in order
+      while (active.length > 0) {
+        List<Sequence> next = new ArrayList<>();
+        List<int[]> tokens = new ArrayList<>();
+        List<Integer> still = new ArrayList<>();
         for (int k = 0; k < active.length; k++) {
           int r = active[k];
-          float[] row = Arrays.copyOfRange(logits, k * vocab, (k + 1) * vocab);
-          int token = sampler.sample(row, null, 0, sampling, rngs[r]);
-          ids[r][len[r]] = token;
-          logps[r][len[r]] = (float) PolicyRolloutGenerator.logProb(row, token);
-          len[r]++;
-          done[r] = token == endId;
-          if (!done[r] && s + 1 < steps) {
-            next.add(r);
+          int token = rows.sample(r, logits, k);
+          if (rows.active(r)) {
+            still.add(r);
+            next.add(seqs.get(r));
+            tokens.add(new int[] {token});
           }
         }
-        active = next.stream().mapToInt(Integer::intValue).toArray();
+        active = still.stream().mapToInt(Integer::intValue).toArray();
         if (active.length > 0) {
-          List<Sequence> stepSeqs = new ArrayList<>(active.length);
-          int[][] tokens = new int[active.length][];
-          for (int k = 0; k < active.length; k++) {
-            stepSeqs.add(seqs.get(active[k]));
-            tokens[k] = new int[] {ids[active[k]][len[active[k]] - 1]};
-          }
-          logits = engine.step(stepSeqs, tokens);
+          logits = engine.step(next, tokens.toArray(new int[0][]));
         }
       }
     }
-    List<RolloutSample> out = new ArrayList<>(n);
-    for (int r = 0; r < n; r++) {
-      int[] c = Arrays.copyOf(ids[r], len[r]);
-      int[] text = done[r] ? Arrays.copyOf(c, c.length - 1) : c;
-      out.add(new RolloutSample(rows.get(r), c, Arrays.copyOf(logps[r], len[r]), decoder.apply(text), done[r]));
-    }
-    return out;
+    return rows.samples(decoder);
   }
 
   /** Feeds every prompt in chunks of about {@link #PREFILL_CHUNK} tokens; returns each row's last logits (N·V). */

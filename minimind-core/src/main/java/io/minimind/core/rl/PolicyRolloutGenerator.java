@@ -6,11 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.minimind.core.model.MiniMindModel;
 import io.minimind.core.nn.KvCache;
-import io.minimind.core.sampling.GenerationConfig;
-import io.minimind.core.sampling.Rng;
-import io.minimind.core.sampling.Sampler;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -51,77 +46,44 @@ public final class PolicyRolloutGenerator implements RolloutGenerator {
 
   @Override
   public List<RolloutSample> generate(List<RlPrompt> prompts, int samplesPerPrompt, long seed) {
-    List<RlPrompt> rows = new ArrayList<>();
-    for (RlPrompt p : prompts) {
-      for (int j = 0; j < samplesPerPrompt; j++) {
-        rows.add(p);
-      }
-    }
-    int n = rows.size();
-    int longest = rows.stream().mapToInt(p -> p.ids().length).max().orElseThrow();
-    int context = model.config().maxPositionEmbeddings();
-    int steps = Math.min(maxNewTokens, context - longest);
-    if (steps < 1) {
-      throw new IllegalArgumentException("a prompt of " + longest + " tokens leaves no room in the context of " + context);
-    }
-    int vocab = model.config().vocabSize();
-    GenerationConfig sampling = new GenerationConfig(steps, temperature, 0, 1.0, 1.0, new int[] {endId}, seed);
-    Sampler sampler = new Sampler(vocab);
-    Rng[] rngs = new Rng[n];
+    RolloutRows rows = new RolloutRows(prompts, samplesPerPrompt, seed, maxNewTokens, temperature, endId,
+        model.config().vocabSize(), model.config().maxPositionEmbeddings());
+    int n = rows.n;
+    int width = rows.longest + rows.steps;
+    long[] mask = new long[n * width]; // (N, P+R): 1 for real tokens; finished rows keep being fed (ignored)
+    long[] input = new long[n * rows.longest]; // left-padded prompts
     for (int r = 0; r < n; r++) {
-      rngs[r] = new Rng(new Rng(seed).nextLong() + r);
-    }
-    int[][] ids = new int[n][steps];
-    float[][] logps = new float[n][steps];
-    int[] len = new int[n];
-    boolean[] done = new boolean[n];
-    long[] mask = new long[n * (longest + steps)];
-    long[] input = new long[n * longest];
-    for (int r = 0; r < n; r++) {
-      int[] p = rows.get(r).ids();
-      int pad = longest - p.length;
+      int[] p = rows.rows.get(r).ids();
+      int pad = rows.longest - p.length;
       for (int i = 0; i < p.length; i++) {
-        input[r * longest + pad + i] = p[i];
-        mask[r * (longest + steps) + pad + i] = 1;
+        input[r * rows.longest + pad + i] = p[i];
+        mask[r * width + pad + i] = 1;
       }
     }
     try (KvCache cache = new KvCache(manager, model.config().numHiddenLayers())) {
-      int seqLen = longest;
-      int inputLen = longest;
-      for (int s = 0; s < steps; s++) {
-        float[] logits = forwardLast(input, inputLen, mask, seqLen, longest + steps, n, cache);
+      int seqLen = rows.longest;
+      int inputLen = rows.longest;
+      for (int s = 0; s < rows.steps; s++) {
+        float[] logits = forwardLast(input, inputLen, mask, seqLen, width, n, cache);
         input = new long[n];
         boolean active = false;
         for (int r = 0; r < n; r++) {
-          if (done[r]) {
-            continue;
+          if (!rows.done(r)) {
+            input[r] = rows.sample(r, logits, r);
+            active |= rows.active(r);
           }
-          float[] row = Arrays.copyOfRange(logits, r * vocab, (r + 1) * vocab);
-          int token = sampler.sample(row, null, 0, sampling, rngs[r]);
-          ids[r][len[r]] = token;
-          logps[r][len[r]] = (float) logProb(row, token);
-          len[r]++;
-          input[r] = token;
-          done[r] = token == endId;
-          active |= !done[r];
         }
         if (!active) {
           break;
         }
         for (int r = 0; r < n; r++) {
-          mask[r * (longest + steps) + seqLen] = 1;
+          mask[r * width + seqLen] = 1;
         }
         seqLen++;
         inputLen = 1;
       }
     }
-    List<RolloutSample> out = new ArrayList<>(n);
-    for (int r = 0; r < n; r++) {
-      int[] c = Arrays.copyOf(ids[r], len[r]);
-      int[] text = done[r] ? Arrays.copyOf(c, c.length - 1) : c;
-      out.add(new RolloutSample(rows.get(r), c, Arrays.copyOf(logps[r], len[r]), decoder.apply(text), done[r]));
-    }
-    return out;
+    return rows.samples(decoder);
   }
 
   /** One decode step in its own scope: the last position's logits, (N·V) row-major. */
@@ -137,18 +99,5 @@ public final class PolicyRolloutGenerator implements RolloutGenerator {
       NDArray logits = model.forward(ids, m, cache, 1, false).logits(); // (N, 1, V)
       return logits.toType(DataType.FLOAT32, false).toFloatArray();
     }
-  }
-
-  /** log softmax(logits)[token], in double. */
-  static double logProb(float[] logits, int token) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (float x : logits) {
-      max = Math.max(max, x);
-    }
-    double sum = 0;
-    for (float x : logits) {
-      sum += Math.exp(x - max);
-    }
-    return logits[token] - max - Math.log(sum);
   }
 }
