@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code minimind bench train|decode|infer}: print throughput figures and one JSON line. */
 @Command(name = "bench", description = "Measure training and decoding speed.", mixinStandardHelpOptions = true,
-    subcommands = {BenchCommand.Train.class, BenchCommand.Decode.class, BenchCommand.Infer.class})
+    subcommands = {BenchCommand.Train.class, BenchCommand.Decode.class, BenchCommand.Infer.class,
+        BenchRlCommand.class})
 final class BenchCommand implements Runnable {
   @Override
   public void run() {

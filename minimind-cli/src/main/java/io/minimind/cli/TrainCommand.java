@@ -6,10 +6,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code minimind train pretrain|sft|reason|lora|dpo|distill}. */
+/** {@code minimind train pretrain|sft|reason|lora|dpo|distill|grpo|cispo|spo|ppo}. */
 @Command(name = "train", description = "Train a model.", mixinStandardHelpOptions = true,
     subcommands = {TrainCommand.Pretrain.class, TrainCommand.Sft.class, ReasonCommand.class,
-        LoraCommand.class, TrainDpoCommand.class, TrainDistillCommand.class})
+        LoraCommand.class, TrainDpoCommand.class, TrainDistillCommand.class,
+        TrainGrpoCommand.Grpo.class, TrainGrpoCommand.Cispo.class, TrainSpoCommand.class,
+        TrainPpoCommand.class})
 final class TrainCommand implements Runnable {
   @Override
   public void run() {

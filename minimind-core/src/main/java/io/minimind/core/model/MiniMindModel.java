@@ -180,6 +180,27 @@ public final class MiniMindModel extends ModelBlock implements AutoCloseable {
    */
   public ModelOutput forward(
       NDArray inputIds, NDArray attentionMask, KvCache cache, int logitsToKeep, boolean training) {
+    ModelOutput trunk = trunk(inputIds, attentionMask, cache, logitsToKeep, training);
+    NDArray h = trunk.logits(); // (B, T', d) here: the normed hidden states
+    NDArray head = lmHead != null ? lmHead.getArray() : embedTokens.getArray();
+    NDArray logits = h.getNDArrayInternal().linear(h, head, null).singletonOrThrow(); // (B, T', V)
+    return new ModelOutput(logits, trunk.auxLoss());
+  }
+
+  /**
+   * The final-normed hidden states (B, T, d) without the lm_head: the body a value head sits on
+   * (PPO's critic). MoE aux loss is not returned.
+   *
+   * @param inputIds (B, T) int64
+   * @param attentionMask (B, T) 1/0, or null for no padding
+   */
+  public NDArray hiddenStates(NDArray inputIds, NDArray attentionMask, boolean training) {
+    return trunk(inputIds, attentionMask, null, 0, training).logits();
+  }
+
+  /** Embedding → layers → norm; returns (hidden (B, T', d), aux loss) in a ModelOutput. */
+  private ModelOutput trunk(
+      NDArray inputIds, NDArray attentionMask, KvCache cache, int logitsToKeep, boolean training) {
     int b = (int) inputIds.getShape().get(0);
     int t = (int) inputIds.getShape().get(1);
     int past = cache == null ? 0 : cache.length();
@@ -211,10 +232,7 @@ public final class MiniMindModel extends ModelBlock implements AutoCloseable {
     if (logitsToKeep > 0 && logitsToKeep < t) {
       h = h.get(":, " + (t - logitsToKeep) + ":, :"); // (B, T', d)
     }
-    h = norm.forward(h, training);
-    NDArray head = lmHead != null ? lmHead.getArray() : embedTokens.getArray();
-    NDArray logits = h.getNDArrayInternal().linear(h, head, null).singletonOrThrow(); // (B, T', V)
-    return new ModelOutput(logits, aux);
+    return new ModelOutput(norm.forward(h, training), aux);
   }
 
   /**
