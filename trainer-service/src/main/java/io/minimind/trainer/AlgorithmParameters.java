@@ -31,6 +31,10 @@ final class AlgorithmParameters {
     return TrainParameters.intParam(p, name, fallback, min);
   }
 
+  boolean bool(String name, boolean fallback) {
+    return TrainParameters.bool(p, name, fallback);
+  }
+
   String text(String name, String fallback) {
     return TrainParameters.string(p, name, fallback);
   }

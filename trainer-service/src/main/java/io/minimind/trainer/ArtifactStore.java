@@ -63,6 +63,26 @@ public class ArtifactStore {
     return p;
   }
 
+  /**
+   * A parameter that names an artifact either as a {@code file:} URI or, as pipeline specs write
+   * it, as a path relative to the root (the distillation teacher).
+   *
+   * @throws SpecException when it is missing or leaves the root
+   */
+  public Path resolvePath(String pathOrUri, String field) {
+    if (pathOrUri == null || pathOrUri.isBlank()) {
+      throw new SpecException(field, field + " is required");
+    }
+    if (pathOrUri.startsWith("file:")) {
+      return resolve(pathOrUri, field);
+    }
+    Path p = root.resolve(pathOrUri).normalize();
+    if (!p.startsWith(root)) {
+      throw new SpecException(field, field + " '" + pathOrUri + "' is outside the artifact store " + root);
+    }
+    return p;
+  }
+
   /** The {@code file:} URI of a path inside the store (as written into events). */
   public String uri(Path path) {
     Path p = path.toAbsolutePath().normalize();

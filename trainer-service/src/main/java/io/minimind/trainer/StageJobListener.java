@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
 public class StageJobListener {
   private static final Logger LOG = Logger.getLogger(StageJobListener.class);
   /** Kinds run here; lora, dpo, distill, ppo, grpo, spo will join in a later issue. */
-  static final Set<StageKind> OWNED = EnumSet.of(StageKind.PRETRAIN, StageKind.SFT, StageKind.PUBLISH);
+  static final Set<StageKind> OWNED = owned();
   private final AttemptLedger ledger;
   private final WorkerState state;
   private final Heartbeats heartbeats;
@@ -135,5 +135,11 @@ public class StageJobListener {
     } catch (RuntimeException sendError) { // the broker is gone; heartbeats stop, it is re-dispatched
       LOG.errorf(sendError, "could not report the failure of %s", AttemptLedger.key(job));
     }
+  }
+
+  private static Set<StageKind> owned() {
+    Set<StageKind> kinds = EnumSet.copyOf(StageRuns.KINDS);
+    kinds.add(StageKind.PUBLISH);
+    return kinds;
   }
 }

@@ -3,12 +3,10 @@ package io.minimind.trainer;
 import io.minimind.contracts.messages.CheckpointSaved;
 import io.minimind.contracts.messages.StageCompleted;
 import io.minimind.contracts.messages.StageJob;
-import io.minimind.contracts.messages.StageKind;
 import io.minimind.contracts.messages.StageProgress;
 import io.minimind.core.checkpoint.Checkpoints;
 import io.minimind.core.train.ProgressListener;
 import io.minimind.core.train.StepMetrics;
-import io.minimind.core.train.TrainingRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,8 +17,8 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a {@code pretrain} or {@code sft} job with the core's {@link TrainingRun} and turns its
- * callbacks into stage events. Resuming is by checkpoint adoption: {@code resumeFrom} (an earlier
+ * Runs a training job of any kind ({@link StageRuns}: pretrain, sft, reason, lora, dpo, distill,
+ * grpo, cispo, spo, ppo) and turns its callbacks into stage events. Resuming is by checkpoint adoption: {@code resumeFrom} (an earlier
  * attempt's checkpoint) is hard-linked into this attempt's {@code checkpoints/}, so the earlier
  * attempt's directory is never written to; and a redelivered attempt that already has checkpoints
  * of its own continues from them.
@@ -32,6 +30,7 @@ public class TrainingJobRunner {
   private final EventSender sender;
   private final AttemptLedger ledger;
   private final WorkerState state;
+  private final StageRuns runs;
 
   public TrainingJobRunner(ArtifactStore store, EventSender sender, AttemptLedger ledger,
       WorkerState state) {
@@ -39,6 +38,7 @@ public class TrainingJobRunner {
     this.sender = sender;
     this.ledger = ledger;
     this.state = state;
+    this.runs = new StageRuns(store);
   }
 
   /** How a run ended, for the listener: completed, stopped by a cancel, or by shutdown. */
@@ -46,29 +46,26 @@ public class TrainingJobRunner {
 
   /** Runs the job; events are sent as it goes. Throws on failure (classified by the caller). */
   public Ending run(StageJob job) throws IOException {
-    TrainingRun.Spec spec = spec(job);
-    Listener listener = new Listener(job);
-    TrainingRun.Outcome outcome = TrainingRun.run(spec, listener);
-    if (!outcome.result().completed()) {
+    StageOutput out = runs.run(inputs(job), new Listener(job));
+    if (!out.result().completed()) {
       return state.shuttingDown() ? Ending.SHUTDOWN : Ending.CANCELLED;
     }
     Map<String, Double> metrics = new LinkedHashMap<>();
-    double finalLoss = outcome.result().finalLoss();
+    double finalLoss = out.result().finalLoss();
     if (Double.isFinite(finalLoss)) { // NaN when resumed at the last step: nothing ran
       metrics.put("finalLoss", finalLoss);
     }
-    metrics.put("steps", (double) outcome.result().stepsDone());
-    metrics.put("tokensPerSecond", finite(outcome.result().tokensPerSecond()));
-    metrics.put("parameters", (double) outcome.parameters());
-    sender.event(StageCompleted.of(job, List.of(store.uri(outcome.modelDir())), metrics));
+    metrics.put("steps", (double) out.result().stepsDone());
+    metrics.put("tokensPerSecond", finite(out.result().tokensPerSecond()));
+    metrics.putAll(out.metrics());
+    sender.event(StageCompleted.of(job, out.outputs().stream().map(store::uri).toList(), metrics));
     return Ending.COMPLETED;
   }
 
-  /** The core's run spec for the job: parameters, inputs, output and resume decision. */
-  TrainingRun.Spec spec(StageJob job) throws IOException {
-    TrainingRun.Mode mode = job.kind() == StageKind.SFT ? TrainingRun.Mode.SFT : TrainingRun.Mode.PRETRAIN;
-    TrainParameters params = TrainParameters.from(mode, job.parameters());
-    List<String> unknown = TrainParameters.unknown(job.parameters());
+  /** The job's resolved inputs, parameters, output and resume decision. */
+  RunInputs inputs(StageJob job) throws IOException {
+    TrainParameters params = TrainParameters.from(job.kind(), job.parameters());
+    List<String> unknown = TrainParameters.unknown(job.kind(), job.parameters());
     if (!unknown.isEmpty()) {
       LOG.warnf("%s: ignoring parameters this worker does not know: %s", AttemptLedger.key(job), unknown);
     }
@@ -89,8 +86,8 @@ public class TrainingJobRunner {
     }
     Path outDir = store.resolve(job.outputUri(), "outputUri");
     boolean resume = resumeState(job, outDir);
-    return new TrainingRun.Spec(mode, data, outDir, params.preset(), params.overrides(), initFrom,
-        tokenizer, params.train(), params.maxBadLines(), resume);
+    return new RunInputs(job, data, initFrom, tokenizer, outDir, resume, params,
+        new AlgorithmParameters(job.parameters()));
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.minimind.core.train.TrainConfig;
+import io.minimind.contracts.messages.StageKind;
 import io.minimind.core.train.TrainingRun;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,6 +59,31 @@ class TrainParametersTest {
     assertEquals(TrainParameters.DEFAULT_PRESET, sft.preset());
     assertEquals(0, sft.maxBadLines());
     assertEquals(List.of("lernRate"), TrainParameters.unknown(Map.of("lernRate", 1, "epochs", 1)));
+  }
+
+  @Test
+  void eachKindTakesItsDefaultsFromTheContractTable() {
+    TrainParameters dpo = TrainParameters.from(StageKind.DPO, Map.of());
+    assertEquals(4e-8, dpo.train().learningRate());
+    assertEquals(16, dpo.train().batchSize());
+    assertEquals(1e-4, TrainParameters.from(StageKind.LORA, Map.of()).train().learningRate());
+    assertEquals(TrainConfig.pretrainDefaults(), TrainParameters.from(StageKind.PRETRAIN, Map.of()).train());
+    assertEquals(2e-5, TrainParameters.from(StageKind.GRPO, Map.of("learningRate", 2e-5)).train().learningRate());
+    // the kind's own parameters are known to it, not to another kind
+    assertEquals(List.of(), TrainParameters.unknown(StageKind.GRPO, Map.of("groupSize", 4, "beta", 0.1)));
+    assertEquals(List.of("groupSize"), TrainParameters.unknown(StageKind.DPO, Map.of("groupSize", 4, "beta", 0.1)));
+  }
+
+  @Test
+  void algorithmParametersNameTheParameter() {
+    AlgorithmParameters a = new AlgorithmParameters(Map.of("beta", -1.0, "targets", List.of("q", 3),
+        "rewardWeights", Map.of("length", "high"), "groupSize", 1));
+    assertEquals("parameters.beta", assertThrows(SpecException.class, () -> a.number("beta", 0.1, 0.0, true)).where());
+    assertEquals("parameters.targets", assertThrows(SpecException.class, () -> a.strings("targets", List.of())).where());
+    assertEquals("parameters.rewardWeights.length",
+        assertThrows(SpecException.class, () -> a.numberMap("rewardWeights")).where());
+    assertEquals("parameters.groupSize", assertThrows(SpecException.class, () -> a.integer("groupSize", 4, 2)).where());
+    assertEquals(0.5, a.number("alpha", 0.5, 0.0, false));
   }
 
   @Test

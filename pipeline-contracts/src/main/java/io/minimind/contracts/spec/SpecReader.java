@@ -47,6 +47,9 @@ final class SpecReader {
     if (tokenizer != null && TokenizerSpec.STAGE.equals(tokenizer.source())) {
       stages.checkTokenizerStage(tokenizer.stage(), "/tokenizer/stage");
     }
+    if (model != null && model.base() == null) {
+      stages.checkRefinedModels();
+    }
     if (!errors.isEmpty()) {
       return null;
     }

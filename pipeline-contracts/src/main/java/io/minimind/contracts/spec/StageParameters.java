@@ -36,6 +36,10 @@ public final class StageParameters {
       StageKind.PRETRAIN, StageKind.SFT, StageKind.REASON, StageKind.LORA, StageKind.DPO,
       StageKind.DISTILL, StageKind.PPO, StageKind.GRPO, StageKind.CISPO, StageKind.SPO));
 
+  /** Kinds that refine an existing model and cannot start from a fresh preset. */
+  public static final Set<StageKind> REFINES_MODEL = Collections.unmodifiableSet(EnumSet.of(
+      StageKind.LORA, StageKind.DPO, StageKind.PPO, StageKind.GRPO, StageKind.CISPO, StageKind.SPO));
+
   /** Model names publish accepts; they name directories under models/. */
   public static final String MODEL_NAME_PATTERN = "^[a-z0-9][a-z0-9._-]{0,63}$";
 
@@ -44,6 +48,9 @@ public final class StageParameters {
 
   /** Modules LoRA adapters can attach to (attention projections and the SwiGLU MLP). */
   public static final List<String> LORA_TARGETS = List.of("q", "k", "v", "o", "gate", "up", "down");
+
+  /** Where single-process RL generates its rollouts (auto: java when the model allows it). */
+  public static final List<String> ROLLOUT_ENGINES = List.of("auto", "java", "djl");
 
   /** Dataset layouts tokenize-dataset understands (MiniMind's four JSONL formats). */
   public static final List<String> DATASET_FORMATS = List.of("pretrain", "sft", "dpo", "rlaif");
@@ -162,7 +169,9 @@ public final class StageParameters {
         choiceList("targets", LORA_TARGETS, List.of("q", "k", "v", "o"),
             "modules that get adapters")));
     t.put(StageKind.DPO, withExtra(training(16, 4e-8, 1),
-        number("beta", 0.0, true, null, false, 0.1, "DPO temperature")));
+        number("beta", 0.0, true, null, false, 0.1, "DPO temperature"),
+        bool("precomputeReference", false,
+            "compute the frozen reference's log-probs once before training")));
     t.put(StageKind.DISTILL, withExtra(training(16, 5e-6, 1),
         path("teacher", "the teacher model directory"),
         number("alpha", 0.0, false, 1.0, false, 0.5, "CE weight: loss = alpha*CE + (1-alpha)*KL"),
@@ -174,18 +183,20 @@ public final class StageParameters {
         number("gamma", 0.0, false, 1.0, false, 1.0, "reward discount"),
         number("lambda", 0.0, false, 1.0, false, 0.95, "GAE lambda"),
         integer("oldActorRefresh", 1L, null, 4L, "steps between refreshes of the old actor"),
-        maxNewTokens(), rewardWeights()));
+        maxNewTokens(), rolloutTemperature(), rewardWeights(), targetTokens(), rolloutEngine()));
     t.put(StageKind.GRPO, withExtra(training(16, 8e-8, 1),
         integer("groupSize", 2L, 64L, 4L, "completions sampled per prompt"),
-        beta(0.02), clipEpsilon(0.2), maxNewTokens(), rewardWeights()));
+        beta(0.02), clipEpsilon(0.2), maxNewTokens(), rolloutTemperature(), rewardWeights(),
+        targetTokens(), rolloutEngine()));
     t.put(StageKind.CISPO, withExtra(training(16, 8e-8, 1),
         integer("groupSize", 2L, 64L, 4L, "completions sampled per prompt"),
         beta(0.02),
         number("epsilonHigh", 0.0, true, null, false, 5.0,
             "upper clamp of the stop-gradient importance weight"),
-        maxNewTokens(), rewardWeights()));
+        maxNewTokens(), rolloutTemperature(), rewardWeights(), targetTokens(), rolloutEngine()));
     t.put(StageKind.SPO, withExtra(training(16, 1e-7, 1),
-        beta(0.02), maxNewTokens(), rewardWeights()));
+        beta(0.02), maxNewTokens(), rolloutTemperature(), rewardWeights(), targetTokens(),
+        rolloutEngine()));
     t.put(StageKind.PUBLISH, List.of(
         text("modelName", MODEL_NAME_PATTERN, null, "name under models/ in the artifact root")));
     for (StageKind k : StageKind.values()) {
@@ -237,6 +248,19 @@ public final class StageParameters {
 
   private static ParameterDef rewardWeights() {
     return numberMap("rewardWeights", "reward name -> weight (empty = reward-service defaults)");
+  }
+
+  private static ParameterDef rolloutTemperature() {
+    return number("temperature", 0.0, true, null, false, 0.8, "sampling temperature of the rollouts");
+  }
+
+  private static ParameterDef targetTokens() {
+    return stringList("targetTokens", "tokens the \"target\" rule reward counts (tests, demos)");
+  }
+
+  private static ParameterDef rolloutEngine() {
+    return choice("rolloutEngine", ROLLOUT_ENGINES, "auto",
+        "rollouts on the pure-Java engine (java), on the policy's DJL graph (djl), or auto");
   }
 
   private static ParameterDef beta(double def) {

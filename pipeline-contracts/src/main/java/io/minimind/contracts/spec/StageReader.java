@@ -21,6 +21,7 @@ final class StageReader {
   private final Set<String> datasetNames;
   private final List<String> ids = new ArrayList<>();
   private final List<StageKind> kinds = new ArrayList<>();
+  private final List<String> froms = new ArrayList<>();
 
   StageReader(List<SpecError> errors, Set<String> datasetNames) {
     this.errors = errors;
@@ -119,6 +120,10 @@ final class StageReader {
     }
     String dataset = dataset(m.get("dataset"), kind, at + "/dataset");
     String from = from(m.get("from"), kind, i);
+    while (froms.size() <= i) {
+      froms.add(null);
+    }
+    froms.set(i, from);
     if (kind == StageKind.PUBLISH && earlierModelStages(i).isEmpty()) {
       errors.add(new SpecError(at, "publish needs a model-producing stage ("
           + Values.list(StageParameters.MODEL_PRODUCING) + ") before it; none of the earlier"
@@ -154,6 +159,28 @@ final class StageReader {
       return null;
     }
     return s;
+  }
+
+  /**
+   * With a preset model spec (no base model): a stage that refines a model (LoRA, DPO, RL) must
+   * start from an earlier model-producing stage, since a freshly initialised model has nothing to
+   * refine.
+   */
+  void checkRefinedModels() {
+    for (int i = 0; i < kinds.size(); i++) {
+      StageKind kind = kinds.get(i);
+      if (kind == null || !StageParameters.REFINES_MODEL.contains(kind)) {
+        continue;
+      }
+      String from = froms.get(i);
+      boolean fromPreset = StageSpec.FROM_MODEL_SPEC.equals(from)
+          || (from == null && earlierModelStages(i).isEmpty());
+      if (fromPreset) {
+        errors.add(new SpecError("/stages/" + i, "a " + kind.wireName() + " stage refines an"
+            + " existing model, but it would start from a fresh preset; put a pretrain or sft"
+            + " stage before it, or set model.base to a trained model directory"));
+      }
+    }
   }
 
   /** Validates {@code from}: "model" or an earlier model-producing stage. */

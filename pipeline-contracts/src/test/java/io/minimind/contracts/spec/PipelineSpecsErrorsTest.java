@@ -135,6 +135,18 @@ class PipelineSpecsErrorsTest {
   }
 
   @Test
+  void refiningStageOnAFreshPreset() {
+    String dpo = "  - {id: dpo, kind: dpo, dataset: sft}\n";
+    assertOnly(spec(MODEL, DATASETS, dpo + PRETRAIN), "/stages/0",
+        "a dpo stage refines an existing model, but it would start from a fresh preset");
+    String grpoFromModel = "  - {id: rl, kind: grpo, dataset: sft, from: model}\n";
+    assertOnly(spec(MODEL, DATASETS, PRETRAIN + grpoFromModel), "/stages/1", "a grpo stage refines");
+    // after a model-producing stage, or on a base model, it is fine
+    PipelineSpecs.parse(spec(MODEL, DATASETS, PRETRAIN + dpo));
+    PipelineSpecs.parse(spec("{base: models/m/v1}", DATASETS, dpo));
+  }
+
+  @Test
   void learningRateAsString() {
     String stages = "  - {id: pre, kind: pretrain, dataset: pre, parameters: {learningRate: fast}}\n";
     assertOnly(spec(MODEL, DATASETS, stages), "/stages/0/parameters/learningRate",
