@@ -39,19 +39,19 @@ final class AlgorithmParameters {
     return TrainParameters.string(p, name, fallback);
   }
 
-  /** A list of strings (LoRA targets). */
+  /** A list of strings (LoRA targets, target tokens); may be empty (the orchestrator's default). */
   List<String> strings(String name, List<String> fallback) {
     Object v = p.get(name);
     if (v == null) {
       return fallback;
     }
-    if (!(v instanceof List<?> list) || list.isEmpty()) {
-      throw TrainParameters.wrongType(name, "a non-empty list of strings", v);
+    if (!(v instanceof List<?> list)) {
+      throw TrainParameters.wrongType(name, "a list of strings", v);
     }
     List<String> out = new ArrayList<>();
     for (Object o : list) {
       if (!(o instanceof String s)) {
-        throw TrainParameters.wrongType(name, "a non-empty list of strings", v);
+        throw TrainParameters.wrongType(name, "a list of strings", v);
       }
       out.add(s);
     }

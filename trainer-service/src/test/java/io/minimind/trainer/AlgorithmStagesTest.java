@@ -10,6 +10,7 @@ import io.minimind.contracts.messages.StageFailed;
 import io.minimind.contracts.messages.StageJob;
 import io.minimind.contracts.messages.StageKind;
 import io.minimind.contracts.messages.StageProgress;
+import io.minimind.contracts.spec.StageParameters;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -116,7 +118,7 @@ class AlgorithmStagesTest {
 
   private StageCompleted run(String pl, StageKind kind, Map<String, Object> params, List<String> inputs,
       String metric) throws Exception {
-    StageJob job = job(pl, kind.wireName(), 1, kind, params, inputs, null);
+    StageJob job = job(pl, kind.wireName(), 1, kind, withContractDefaults(kind, params), inputs, null);
     ev().send(job);
     StageCompleted done = ev().await(job, StageCompleted.class);
     List<StageProgress> progress = ev().of(job, StageProgress.class);
@@ -132,11 +134,18 @@ class AlgorithmStagesTest {
 
   private StageFailed fail(String pl, String stage, StageKind kind, Map<String, Object> params,
       List<String> inputs) throws Exception {
-    StageJob job = job(pl, stage, 1, kind, params, inputs, null);
+    StageJob job = job(pl, stage, 1, kind, withContractDefaults(kind, params), inputs, null);
     ev().send(job);
     StageFailed f = ev().await(job, StageFailed.class);
     assertEquals(ErrorClass.SPEC, f.errorClass(), f.toString());
     return f;
+  }
+
+  /** The job's parameters as the orchestrator sends them: the table's defaults filled in. */
+  private static Map<String, Object> withContractDefaults(StageKind kind, Map<String, Object> params) {
+    Map<String, Object> all = new HashMap<>(StageParameters.defaults(kind));
+    all.putAll(params);
+    return all;
   }
 
   /** Parameters of a stage that starts from the base model: no preset, two steps. */
