@@ -102,6 +102,45 @@ final class ChatJson {
     return lp;
   }
 
+  /**
+   * The legacy completions shape: {@code {tokens, token_logprobs, top_logprobs: [{text: logprob}],
+   * text_offset}}. Offsets count characters of the completion text from {@code textOffset} (the
+   * characters already sent on this choice when streaming; 0 for a whole response), as the sum of
+   * each token's own decoded text. Alternatives that decode to the same text keep the likelier one.
+   */
+  ObjectNode legacyLogprobs(List<TokenChoice> tokens, MiniMindTokenizer tok, int textOffset) {
+    ObjectNode lp = json.createObjectNode();
+    ArrayNode texts = lp.putArray("tokens");
+    ArrayNode logprobs = lp.putArray("token_logprobs");
+    ArrayNode tops = lp.putArray("top_logprobs");
+    ArrayNode offsets = lp.putArray("text_offset");
+    int offset = textOffset;
+    for (TokenChoice t : tokens) {
+      String text = tok.decode(new int[] {t.token()}, false);
+      texts.add(text);
+      logprobs.add(t.logprob());
+      ObjectNode top = tops.addObject();
+      for (int i = 0; i < t.topIds().length; i++) {
+        String alt = tok.decode(new int[] {t.topIds()[i]}, false);
+        if (!top.has(alt)) {
+          top.put(alt, t.topLogprobs()[i]);
+        }
+      }
+      offsets.add(offset);
+      offset += text.length();
+    }
+    return lp;
+  }
+
+  /** Characters a legacy logprobs object's tokens cover (where the next chunk's offsets start). */
+  static int legacyTextLength(ObjectNode legacy) {
+    int n = 0;
+    for (com.fasterxml.jackson.databind.JsonNode t : legacy.path("tokens")) {
+      n += t.asText().length();
+    }
+    return n;
+  }
+
   private ObjectNode entry(MiniMindTokenizer tok, int id, float logprob) {
     String text = tok.decode(new int[] {id}, false);
     ObjectNode e = json.createObjectNode();

@@ -38,6 +38,8 @@ final class ChatStream implements StreamingOutput {
   private final ChunkFormat format;
   private final LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
   private final int[] toolCalls;
+  /** Per choice: completion characters the legacy logprobs so far covered (their next offset). */
+  private final int[] textOffsets;
   private List<ChoiceRun> runs = List.of();
 
   /** @param format chat deltas ({@code /v1/chat/completions}) or texts ({@code /v1/completions}) */
@@ -51,6 +53,7 @@ final class ChatStream implements StreamingOutput {
     this.model = model;
     this.includeUsage = includeUsage;
     this.toolCalls = new int[n];
+    this.textOffsets = new int[n];
     for (int i = 0; i < n && format.opensWithRole(); i++) {
       ObjectNode delta = shapes.delta(new ReplyParser.Content(""), null, 0);
       delta.put("role", "assistant");
@@ -65,8 +68,11 @@ final class ChatStream implements StreamingOutput {
    */
   void parts(int choice, ChoiceRun.Delta d) {
     List<ReplyParser.Part> parts = d.parts().isEmpty() ? List.of(new ReplyParser.Content("")) : d.parts();
-    ObjectNode logprobs = d.logprobs().isEmpty() || !format.carriesLogprobs() ? null
-        : shapes.logprobs(d.logprobs(), tokenizer);
+    ObjectNode logprobs = null;
+    if (!d.logprobs().isEmpty()) {
+      logprobs = format.logprobs(shapes, d.logprobs(), tokenizer, textOffsets[choice]);
+      textOffsets[choice] += ChatJson.legacyTextLength(logprobs); // 0 for chat's shape
+    }
     for (ReplyParser.Part p : parts) {
       int toolIndex = p instanceof ReplyParser.ToolCall ? toolCalls[choice]++ : 0;
       String toolId = "call_" + id.substring(9, 17) + "_" + choice + "_" + toolIndex;

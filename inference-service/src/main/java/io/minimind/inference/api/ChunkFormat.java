@@ -1,6 +1,9 @@
 package io.minimind.inference.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minimind.core.serving.TokenChoice;
+import io.minimind.core.tokenizer.MiniMindTokenizer;
+import java.util.List;
 
 /**
  * How a {@link ChatStream}'s chunks look: the chat API's {@code chat.completion.chunk} with a
@@ -22,8 +25,8 @@ enum ChunkFormat {
     }
 
     @Override
-    boolean carriesLogprobs() {
-      return true;
+    ObjectNode logprobs(ChatJson shapes, List<TokenChoice> tokens, MiniMindTokenizer tok, int textOffset) {
+      return shapes.logprobs(tokens, tok);
     }
 
     @Override
@@ -31,7 +34,7 @@ enum ChunkFormat {
       choice.set("delta", delta);
     }
   },
-  /** {@code /v1/completions}: the delta's content as {@code text}; no role, no logprobs. */
+  /** {@code /v1/completions}: the delta's content as {@code text}; no role; legacy logprobs. */
   TEXT {
     @Override
     String object() {
@@ -44,8 +47,8 @@ enum ChunkFormat {
     }
 
     @Override
-    boolean carriesLogprobs() {
-      return false; // the legacy logprobs format is not written (docs/architecture.md, Not yet)
+    ObjectNode logprobs(ChatJson shapes, List<TokenChoice> tokens, MiniMindTokenizer tok, int textOffset) {
+      return shapes.legacyLogprobs(tokens, tok, textOffset);
     }
 
     @Override
@@ -60,8 +63,13 @@ enum ChunkFormat {
   /** Whether each choice opens with a chunk holding {@code role: assistant}. */
   abstract boolean opensWithRole();
 
-  /** Whether chunks carry the logprobs of their tokens. */
-  abstract boolean carriesLogprobs();
+  /**
+   * A chunk's logprobs object for its tokens: chat's {@code content} entries, or the legacy
+   * {@code tokens}/{@code token_logprobs}/{@code top_logprobs}/{@code text_offset} lists whose
+   * offsets start at {@code textOffset}.
+   */
+  abstract ObjectNode logprobs(ChatJson shapes, List<TokenChoice> tokens, MiniMindTokenizer tok,
+      int textOffset);
 
   /** Writes a chat-shaped delta into the choice of a chunk, in this format. */
   abstract void putBody(ObjectNode choice, ObjectNode delta);

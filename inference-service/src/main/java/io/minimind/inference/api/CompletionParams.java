@@ -5,7 +5,11 @@ import io.minimind.core.serving.InvalidParameterException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The sampling fields of a {@code /v1/completions} request, checked, with OpenAI's defaults. */
+/**
+ * The sampling fields of a {@code /v1/completions} request, checked, with OpenAI's defaults.
+ * {@code logprobs} is -1 when the request leaves it out (no logprobs), else the number of
+ * alternatives per token (0..5; 0 = only the chosen tokens' log-probabilities).
+ */
 record CompletionParams(double temperature, double topP, int topK, double presencePenalty,
     double frequencyPenalty, int maxTokens, int n, boolean stream, boolean includeUsage, Long seed,
     int logprobs, List<String> stop) {
@@ -18,8 +22,8 @@ record CompletionParams(double temperature, double topP, int topK, double presen
     if (n < 1 || n > 8) {
       throw new InvalidParameterException("n", "n must be in [1, 8], got " + n);
     }
-    int logprobs = integer(b, "logprobs", 0);
-    if (logprobs < 0 || logprobs > 5) {
+    int logprobs = integer(b, "logprobs", -1);
+    if (b.hasNonNull("logprobs") && (logprobs < 0 || logprobs > 5)) {
       throw new InvalidParameterException("logprobs", "logprobs must be in [0, 5], got " + logprobs);
     }
     List<String> stop = new ArrayList<>();
@@ -34,6 +38,11 @@ record CompletionParams(double temperature, double topP, int topK, double presen
         integer(b, "max_tokens", 16), n, b.path("stream").asBoolean(false),
         b.path("stream_options").path("include_usage").asBoolean(false),
         b.hasNonNull("seed") ? b.get("seed").asLong() : null, logprobs, stop);
+  }
+
+  /** Whether the response carries logprobs. */
+  boolean wantsLogprobs() {
+    return logprobs >= 0;
   }
 
   private static double number(JsonNode b, String name, double fallback) {

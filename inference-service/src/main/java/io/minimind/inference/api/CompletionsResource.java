@@ -26,7 +26,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * {@code POST /v1/completions}: OpenAI's legacy text completion — a prompt as text or token ids,
  * continued without a chat template. Sampling fields as in chat; {@code logprobs} is an integer
- * here (0..5 alternatives), as in OpenAI's API; {@code max_tokens} defaults to 16, as there.
+ * here (0..5 alternatives) and answered in the legacy shape ({@link ChatJson#legacyLogprobs}), as
+ * in OpenAI's API; {@code max_tokens} defaults to 16, as there.
  */
 @Path("/v1/completions")
 public class CompletionsResource {
@@ -78,7 +79,11 @@ public class CompletionsResource {
       ObjectNode c = choices.addObject();
       c.put("index", i);
       c.put("text", text.toString());
-      c.putNull("logprobs");
+      if (p.wantsLogprobs()) {
+        c.set("logprobs", shapes.legacyLogprobs(runs.get(i).assembler().logprobs(), model.tokenizer(), 0));
+      } else {
+        c.putNull("logprobs");
+      }
       c.put("finish_reason", o.finishReason());
       completion += o.completionTokens();
     }
@@ -91,7 +96,7 @@ public class CompletionsResource {
     return ChoiceLauncher.submit(model.batcher(), prompt, p.n(),
         i -> new SamplingParams(p.temperature(), p.topP(), p.topK(), 1.0, p.presencePenalty(),
             p.frequencyPenalty(), p.maxTokens(), new int[] {model.tokenizer().eosId()}, seed + i,
-            p.logprobs() > 0, p.logprobs()),
+            p.wantsLogprobs(), Math.max(0, p.logprobs())),
         i -> ChoiceAssembler.plainText(model.tokenizer(), p.stop()),
         stream == null ? null : stream::parts);
   }

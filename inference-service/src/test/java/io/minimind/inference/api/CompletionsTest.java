@@ -4,10 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code /v1/completions}: text or token-id prompts, no chat template. */
@@ -35,6 +42,55 @@ class CompletionsTest {
         .post("/v1/completions").then().statusCode(200).extract().asString();
     org.junit.jupiter.api.Assertions.assertTrue(text.contains("\"object\":\"text_completion\""), text);
     org.junit.jupiter.api.Assertions.assertTrue(text.trim().endsWith("data: [DONE]"), text);
+  }
+
+  @Test
+  void logprobsComeInTheLegacyShapeWholeAndStreamed() throws Exception {
+    String req = "{\"model\": \"tiny\", \"prompt\": \"床前明月光\", \"max_tokens\": 6, \"temperature\": 0,"
+        + " \"seed\": 7, \"logprobs\": 2";
+    JsonPath whole = given().contentType("application/json").body(req + "}")
+        .post("/v1/completions").then().statusCode(200).extract().jsonPath();
+    int n = whole.getInt("usage.completion_tokens");
+    List<String> tokens = whole.getList("choices[0].logprobs.tokens");
+    List<Float> logprobs = whole.getList("choices[0].logprobs.token_logprobs", Float.class);
+    List<Map<String, Float>> top = whole.getList("choices[0].logprobs.top_logprobs");
+    List<Integer> offsets = whole.getList("choices[0].logprobs.text_offset", Integer.class);
+    assertEquals(n, tokens.size());
+    assertEquals(n, logprobs.size());
+    assertEquals(n, top.size());
+    assertEquals(String.join("", tokens), whole.getString("choices[0].text"), "tokens spell the text");
+    int offset = 0;
+    for (int i = 0; i < n; i++) {
+      assertEquals(offset, offsets.get(i), "text_offset " + i);
+      offset += tokens.get(i).length();
+      assertTrue(top.get(i).size() >= 1 && top.get(i).size() <= 2, "top " + i + ": " + top.get(i));
+      float best = java.util.Collections.max(top.get(i).values());
+      assertEquals(best, logprobs.get(i), 1e-6, "greedy picks the likeliest alternative at " + i);
+    }
+
+    ObjectMapper mapper = new ObjectMapper();
+    List<String> streamedTokens = new ArrayList<>();
+    List<Integer> streamedOffsets = new ArrayList<>();
+    String sse = given().contentType("application/json").body(req + ", \"stream\": true}")
+        .post("/v1/completions").then().statusCode(200).extract().asString();
+    for (String line : sse.split("\n")) {
+      if (!line.startsWith("data: {")) {
+        continue;
+      }
+      JsonNode lp = mapper.readTree(line.substring(6)).at("/choices/0/logprobs");
+      lp.path("tokens").forEach(t -> streamedTokens.add(t.asText()));
+      lp.path("text_offset").forEach(o -> streamedOffsets.add(o.asInt()));
+    }
+    assertEquals(tokens, streamedTokens, "streamed chunks carry the same tokens");
+    assertEquals(offsets, streamedOffsets, "offsets continue across chunks");
+
+    JsonPath chosenOnly = given().contentType("application/json")
+        .body("{\"model\": \"tiny\", \"prompt\": \"x\", \"max_tokens\": 2, \"logprobs\": 0}")
+        .post("/v1/completions").then().statusCode(200).extract().jsonPath();
+    assertEquals(2, chosenOnly.getList("choices[0].logprobs.token_logprobs").size());
+    assertEquals(Map.of(), chosenOnly.getMap("choices[0].logprobs.top_logprobs[0]"));
+    given().contentType("application/json").body("{\"model\": \"tiny\", \"prompt\": \"x\", \"max_tokens\": 2}")
+        .post("/v1/completions").then().statusCode(200).body("choices[0].logprobs", org.hamcrest.Matchers.nullValue());
   }
 
   @Test
