@@ -26,12 +26,6 @@ import java.util.Set;
 public record TrainParameters(TrainConfig train, String preset, List<String> overrides,
     int maxBadLines, String device, String tokenizerUri) {
 
-  /** Parameters this worker understands; others are logged and ignored (see {@link #unknown}). */
-  static final Set<String> KNOWN = Set.of("epochs", "batchSize", "learningRate", "maxSeqLen",
-      "accumulationSteps", "gradClip", "weightDecay", "saveInterval", "logInterval", "seed",
-      "shuffle", "maxSteps", "keepCheckpoints", "maxBadLines", "device", "preset", "overrides",
-      "tokenizerUri");
-
   /** Preset when the spec names none (MiniMind's default model). */
   static final String DEFAULT_PRESET = "minimind2-small";
 
@@ -41,24 +35,24 @@ public record TrainParameters(TrainConfig train, String preset, List<String> ove
   }
 
   /**
-   * Reads the shared training parameters of any training kind; defaults the spec left out come
-   * from the kind's row of the contract's parameter table (batch size, learning rate and
-   * accumulation differ by kind), the rest from MiniMind's SFT defaults.
+   * Reads the shared training parameters of any training kind; defaults the job left out come
+   * from the kind's row of the contract's parameter table, as the orchestrator fills them in.
    */
   public static TrainParameters from(StageKind kind, Map<String, Object> p) {
-    if (kind == StageKind.PRETRAIN) {
-      return from(TrainingRun.Mode.PRETRAIN, p);
-    }
-    Map<String, Object> table = StageParameters.defaults(kind);
-    TrainConfig s = TrainConfig.sftDefaults();
-    TrainConfig d = new TrainConfig(s.epochs(),
-        ((Number) table.getOrDefault("batchSize", s.batchSize())).intValue(),
-        ((Number) table.getOrDefault("learningRate", s.learningRate())).doubleValue(), s.maxSeqLen(),
-        ((Number) table.getOrDefault("accumulationSteps", s.accumulationSteps())).intValue(),
-        s.gradClip(), s.weightDecay(), s.saveInterval(), s.logInterval(), s.seed(), s.shuffle(),
-        s.maxSteps(), s.stopAfterSteps(), s.keepCheckpoints());
+    Map<String, Object> t = StageParameters.defaults(kind);
+    TrainConfig d = new TrainConfig(num(t, "epochs").intValue(), num(t, "batchSize").intValue(),
+        num(t, "learningRate").doubleValue(), num(t, "maxSeqLen").intValue(),
+        num(t, "accumulationSteps").intValue(), num(t, "gradClip").doubleValue(),
+        num(t, "weightDecay").doubleValue(), num(t, "saveInterval").intValue(),
+        num(t, "logInterval").intValue(), num(t, "seed").longValue(), (Boolean) t.get("shuffle"),
+        num(t, "maxSteps").longValue(), 0, num(t, "keepCheckpoints").intValue());
     return from(d, p);
   }
+
+  private static Number num(Map<String, Object> table, String name) {
+    return (Number) table.get(name);
+  }
+
 
   private static TrainParameters from(TrainConfig d, Map<String, Object> p) {
     TrainConfig cfg;
@@ -85,17 +79,6 @@ public record TrainParameters(TrainConfig train, String preset, List<String> ove
     String tokenizer = p.containsKey("tokenizerUri") ? string(p, "tokenizerUri", null) : null;
     return new TrainParameters(cfg, string(p, "preset", DEFAULT_PRESET), overrides(p),
         intParam(p, "maxBadLines", 0, 0), device, tokenizer);
-  }
-
-  /** Keys the spec set that this worker does not know (typos, parameters of newer versions). */
-  public static List<String> unknown(Map<String, Object> p) {
-    return p.keySet().stream().filter(k -> !KNOWN.contains(k)).sorted().toList();
-  }
-
-  /** Keys unknown to both the shared table and {@code kind}'s own parameters. */
-  public static List<String> unknown(StageKind kind, Map<String, Object> p) {
-    List<String> own = StageParameters.names(kind);
-    return p.keySet().stream().filter(k -> !KNOWN.contains(k) && !own.contains(k)).sorted().toList();
   }
 
   static int intParam(Map<String, Object> p, String name, int fallback, int min) {

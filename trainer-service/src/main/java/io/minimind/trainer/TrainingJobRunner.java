@@ -64,11 +64,12 @@ public class TrainingJobRunner {
 
   /** The job's resolved inputs, parameters, output and resume decision. */
   RunInputs inputs(StageJob job) throws IOException {
-    TrainParameters params = TrainParameters.from(job.kind(), job.parameters());
-    List<String> unknown = TrainParameters.unknown(job.kind(), job.parameters());
+    List<String> unknown = JobParameters.ignored(job.kind(), job.parameters());
     if (!unknown.isEmpty()) {
       LOG.warnf("%s: ignoring parameters this worker does not know: %s", AttemptLedger.key(job), unknown);
     }
+    Map<String, Object> checked = JobParameters.checked(job.kind(), job.parameters());
+    TrainParameters params = TrainParameters.from(job.kind(), checked);
     List<String> inputs = job.inputUris();
     if (inputs.isEmpty() || inputs.size() > 2) {
       throw new SpecException("inputUris", "a " + job.kind() + " stage takes inputUris [dataset] or"
@@ -87,7 +88,7 @@ public class TrainingJobRunner {
     Path outDir = store.resolve(job.outputUri(), "outputUri");
     boolean resume = resumeState(job, outDir);
     return new RunInputs(job, data, initFrom, tokenizer, outDir, resume, params,
-        new AlgorithmParameters(job.parameters()));
+        new AlgorithmParameters(checked));
   }
 
   /**

@@ -48,7 +48,7 @@ class TrainParametersTest {
     assertEquals(3, t.maxBadLines());
     assertEquals("cpu", t.device());
     assertNull(t.tokenizerUri());
-    assertEquals(List.of(), TrainParameters.unknown(p));
+    assertEquals(List.of(), JobParameters.ignored(StageKind.PRETRAIN, p));
   }
 
   @Test
@@ -58,7 +58,7 @@ class TrainParametersTest {
     assertEquals(TrainConfig.sftDefaults(), sft.train());
     assertEquals(TrainParameters.DEFAULT_PRESET, sft.preset());
     assertEquals(0, sft.maxBadLines());
-    assertEquals(List.of("lernRate"), TrainParameters.unknown(Map.of("lernRate", 1, "epochs", 1)));
+    assertEquals(List.of("lernRate"), JobParameters.ignored(StageKind.SFT, Map.of("lernRate", 1, "epochs", 1)));
   }
 
   @Test
@@ -67,11 +67,34 @@ class TrainParametersTest {
     assertEquals(4e-8, dpo.train().learningRate());
     assertEquals(16, dpo.train().batchSize());
     assertEquals(1e-4, TrainParameters.from(StageKind.LORA, Map.of()).train().learningRate());
-    assertEquals(TrainConfig.pretrainDefaults(), TrainParameters.from(StageKind.PRETRAIN, Map.of()).train());
+    TrainConfig pre = TrainParameters.from(StageKind.PRETRAIN, Map.of()).train();
+    assertEquals(32, pre.batchSize());
+    assertEquals(8, pre.accumulationSteps());
+    assertEquals(1, pre.epochs(), "the table's epochs, not MiniMind's script default");
+    assertEquals(100, pre.saveInterval());
     assertEquals(2e-5, TrainParameters.from(StageKind.GRPO, Map.of("learningRate", 2e-5)).train().learningRate());
     // the kind's own parameters are known to it, not to another kind
-    assertEquals(List.of(), TrainParameters.unknown(StageKind.GRPO, Map.of("groupSize", 4, "beta", 0.1)));
-    assertEquals(List.of("groupSize"), TrainParameters.unknown(StageKind.DPO, Map.of("groupSize", 4, "beta", 0.1)));
+    assertEquals(List.of(), JobParameters.ignored(StageKind.GRPO, Map.of("groupSize", 4, "beta", 0.1)));
+    assertEquals(List.of("groupSize"), JobParameters.ignored(StageKind.DPO, Map.of("groupSize", 4, "beta", 0.1)));
+  }
+
+  @Test
+  void jobParametersAreCheckedAgainstTheContractsRanges() {
+    Map<String, Object> ok = JobParameters.checked(StageKind.DISTILL,
+        Map.of("teacher", "models/t/v1", "preset", "tiny", "typo", 1));
+    assertEquals(0.5, ok.get("alpha"), "defaults filled in");
+    assertEquals("tiny", ok.get("preset"), "the planner's keys pass through");
+    assertTrue(!ok.containsKey("typo"), "unknown keys are dropped");
+    SpecException alpha = assertThrows(SpecException.class, () -> JobParameters.checked(StageKind.DISTILL,
+        Map.of("teacher", "models/t/v1", "alpha", 1.5)));
+    assertEquals("parameters.alpha", alpha.where(), alpha.getMessage());
+    assertTrue(alpha.getMessage().contains("1.5"), alpha.getMessage());
+    assertEquals("parameters.rank", assertThrows(SpecException.class,
+        () -> JobParameters.checked(StageKind.LORA, Map.of("rank", 4096))).where());
+    assertEquals("parameters.targets.0", assertThrows(SpecException.class,
+        () -> JobParameters.checked(StageKind.LORA, Map.of("targets", List.of("lm_head")))).where());
+    assertEquals("parameters.gamma", assertThrows(SpecException.class,
+        () -> JobParameters.checked(StageKind.PPO, Map.of("gamma", 1.5))).where());
   }
 
   @Test

@@ -4,9 +4,11 @@ import ai.djl.ndarray.NDManager;
 import io.minimind.core.checkpoint.Checkpoints;
 import io.minimind.core.checkpoint.ModelDirectory;
 import io.minimind.core.data.BadLinePolicy;
+import io.minimind.core.io.FileDigest;
 import io.minimind.core.model.MiniMindConfig;
 import io.minimind.core.model.MiniMindModel;
 import io.minimind.core.tokenizer.MiniMindTokenizer;
+import io.minimind.core.train.GradMode;
 import io.minimind.core.train.ProgressListener;
 import io.minimind.core.train.RunDataset;
 import io.minimind.core.train.RunIdentity;
@@ -88,8 +90,11 @@ public final class DpoRun {
       MiniMindModel referenceModel = ModelDirectory.loadModel(spec.initFrom(), manager);
       ReferenceLogProbs reference = ReferenceLogProbs.onTheFly(referenceModel);
       if (spec.precomputeReference()) {
-        String key = String.join("|", source.fingerprint(), referenceSha, tokenizer.sha256(),
-            "max_seq_len=" + spec.train().maxSeqLen());
+        GradMode.offOnThisThread(); // the reference pass records no graph, on any thread
+        // content hashes, not sizes: an edited dataset or config must not reuse stale values
+        String key = String.join("|", source.fingerprint(), FileDigest.sha256(spec.data()),
+            referenceSha, FileDigest.sha256(spec.initFrom().resolve(Checkpoints.CONFIG_FILE)),
+            tokenizer.sha256(), "max_seq_len=" + spec.train().maxSeqLen());
         reference = ReferenceCache.load(spec.outDir().resolve(REFERENCE_FILE), key, referenceModel,
             source.data(), spec.train().batchSize(), tokenizer.padId(), manager);
         referenceModel.close(); // not needed any more: free its weights for training

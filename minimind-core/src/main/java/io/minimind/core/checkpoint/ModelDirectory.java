@@ -3,20 +3,16 @@ package io.minimind.core.checkpoint;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.minimind.core.io.AtomicDirectories;
 import io.minimind.core.io.CheckpointFormatException;
 import io.minimind.core.io.ConfigJson;
+import io.minimind.core.io.FileDigest;
 import io.minimind.core.io.SafeDType;
 import io.minimind.core.model.MiniMindModel;
 import io.minimind.core.tokenizer.MiniMindTokenizer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.UUID;
 
 /**
  * A self-contained model directory, the unit the chat command, the inference service and exports
@@ -31,31 +27,16 @@ public final class ModelDirectory {
 
   /**
    * Writes a model directory atomically: everything goes to a sibling temporary directory that
-   * replaces {@code dir} only once complete (an existing {@code dir} is moved aside, then deleted).
+   * replaces {@code dir} only once complete ({@link AtomicDirectories}).
    */
   public static void save(MiniMindModel model, MiniMindTokenizer tokenizer, Path dir) throws IOException {
-    Path abs = dir.toAbsolutePath();
-    Files.createDirectories(abs.getParent());
-    Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + UUID.randomUUID());
-    Path old = abs.resolveSibling("." + abs.getFileName() + ".old-" + UUID.randomUUID());
-    try {
-      Files.createDirectories(tmp);
+    AtomicDirectories.write(dir, tmp -> {
       ModelWeights.save(model, tmp.resolve(Checkpoints.MODEL_FILE), SafeDType.F32);
       ConfigJson.write(tmp.resolve(Checkpoints.CONFIG_FILE), model.config());
       tokenizer.saveTo(tmp);
-      if (Files.exists(abs)) {
-        Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      if (Files.exists(tmp)) {
-        Checkpoints.deleteTree(tmp);
-      }
-      if (Files.exists(old)) {
-        Checkpoints.deleteTree(old);
-      }
-    }
+    });
   }
+
 
   /**
    * Loads a model directory (or a training checkpoint). Without tokenizer files the bundled
@@ -120,15 +101,7 @@ public final class ModelDirectory {
    * distillation teacher) in a run's identity, so a resume against other weights is refused.
    */
   public static String weightsSha256(Path dir) throws IOException {
-    try (InputStream in = Files.newInputStream(dir.resolve(Checkpoints.MODEL_FILE))) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 20];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        digest.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
+    return FileDigest.sha256(dir.resolve(Checkpoints.MODEL_FILE));
   }
+
 }

@@ -62,7 +62,7 @@ public final class AtomicFiles {
     }
   }
 
-  private static void syncDirectory(Path dir) {
+  static void syncDirectory(Path dir) {
     try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
       d.force(true);
     } catch (IOException | UnsupportedOperationException e) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
+import io.minimind.core.io.AtomicDirectories;
 import io.minimind.core.io.AtomicFiles;
 import io.minimind.core.io.CheckpointFormatException;
 import io.minimind.core.io.SafeDType;
@@ -15,14 +16,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * An adapter directory: {@code adapter_model.safetensors} (A and B of every adapted projection,
@@ -40,22 +37,9 @@ public final class AdapterFiles {
 
   /** Writes the adapter directory atomically (a temporary sibling renamed into place). */
   public static void save(LoraAdapters adapters, Path dir) throws IOException {
-    Path abs = dir.toAbsolutePath();
-    Files.createDirectories(abs.getParent());
-    Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + UUID.randomUUID());
-    Path old = abs.resolveSibling("." + abs.getFileName() + ".old-" + UUID.randomUUID());
-    try {
-      Files.createDirectories(tmp);
-      writeInto(adapters, tmp);
-      if (Files.exists(abs)) {
-        Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      deleteTree(tmp);
-      deleteTree(old);
-    }
+    AtomicDirectories.write(dir, tmp -> writeInto(adapters, tmp));
   }
+
 
   /** Writes the three files into an existing directory (a checkpoint's temporary directory). */
   static void writeInto(LoraAdapters adapters, Path dir) throws IOException {
@@ -138,17 +122,6 @@ public final class AdapterFiles {
       throw new CheckpointFormatException("the adapters in " + dir + " were trained on a different"
           + " base model (" + saved.describe() + ") than the one given (" + actual.describe()
           + "); load them onto the model they were trained from");
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

@@ -95,7 +95,9 @@ public final class SpoValueTracker {
 
   /**
    * The batch's advantages r − baseline, normalised over the batch: (a − mean) / (std + 1e-4) with
-   * the population std. Read the baselines before {@link #update}.
+   * the population std. Read the baselines before {@link #update}. A batch of one (the last
+   * micro-batch of an epoch can be) keeps its raw r − baseline: normalising it would give 0 and the
+   * prompt would learn nothing but the KL term.
    */
   public static double[] normalisedAdvantages(double[] rewards, double[] baselines) {
     int n = rewards.length;
@@ -104,6 +106,9 @@ public final class SpoValueTracker {
     for (int i = 0; i < n; i++) {
       a[i] = rewards[i] - baselines[i];
       mean += a[i];
+    }
+    if (n < 2) {
+      return a;
     }
     mean /= n;
     double var = 0;

@@ -68,7 +68,7 @@ public final class RunDataset implements AutoCloseable {
       requireSamples(path, kind, jsonl.size(), "lines (" + jsonl.index().badLines() + " bad, "
           + jsonl.index().blankLines() + " blank)");
       return new RunDataset(jsonl, fingerprint(path, jsonl.index()), jsonl);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       jsonl.close();
       throw e;
     }

@@ -45,4 +45,11 @@ class SpoValueTrackerTest {
     System.out.println("SPO advantages " + java.util.Arrays.toString(a));
     assertArrayEquals(new double[] {1 / s, 0, -1 / s}, a, 1e-12);
   }
+
+  @Test
+  void aBatchOfOneKeepsItsRawAdvantage() {
+    // normalising a single value would give 0 (no policy gradient at all)
+    assertArrayEquals(new double[] {0.75},
+        SpoValueTracker.normalisedAdvantages(new double[] {1.0}, new double[] {0.25}), 1e-12);
+  }
 }
