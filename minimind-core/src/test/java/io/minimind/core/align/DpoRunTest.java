@@ -111,6 +111,27 @@ class DpoRunTest {
   }
 
   @Test
+  void anEditedDatasetOfTheSameSizeDoesNotReuseTheReferenceCache(@TempDir Path tmp) throws Exception {
+    Path data = tmp.resolve("dpo.jsonl");
+    Files.write(data, List.of(pair("a", "b", "c"), pair("1+1?", "2", "3")));
+    Path init = tinyModelDir(tmp.resolve("m"));
+    TrainConfig cfg = new TrainConfig(1, 2, 1e-3, 64, 1, 1.0, 0.01, 0, 1, 7, false, 1, 0, 2);
+    DpoRun.run(new DpoRun.Spec(data, tmp.resolve("old"), init, null, cfg, 0.1, 0, false, true),
+        ProgressListener.NONE);
+    // same byte size and line counts, different replies: a size-based key would match
+    Files.write(data, List.of(pair("a", "d", "c"), pair("1+1?", "5", "3")));
+    Path out = Files.createDirectories(tmp.resolve("new"));
+    Files.copy(tmp.resolve("old").resolve(DpoRun.REFERENCE_FILE), out.resolve(DpoRun.REFERENCE_FILE));
+    double cached = DpoRun.run(new DpoRun.Spec(data, out, init, null, cfg, 0.1, 0, false, true),
+        ProgressListener.NONE).result().losses().get(0);
+    double perBatch = DpoRun.run(new DpoRun.Spec(data, tmp.resolve("per-batch"), init, null, cfg, 0.1,
+        0, false, false), ProgressListener.NONE).result().losses().get(0);
+    System.out.println("DPO first loss with the old cache file present " + cached + ", per-batch " + perBatch);
+    assertEquals(perBatch, cached, 1e-6, "the stale reference log-probs were recomputed");
+    assertEquals(Math.log(2), cached, 1e-6, "policy = reference at step 1");
+  }
+
+  @Test
   void badLinesNameTheirFileAndLine(@TempDir Path tmp) throws Exception {
     Path data = tmp.resolve("dpo.jsonl");
     Files.write(data, List.of(pair("q", "a", "b"),
