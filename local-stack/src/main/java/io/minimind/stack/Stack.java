@@ -120,7 +120,11 @@ public final class Stack implements AutoCloseable {
 
   private ServiceProcess launch(Path home, Path data, String module, int port, String heap,
       Map<String, String> props) throws IOException {
-    ServiceProcess s = ServiceProcess.builder(module, appJar(home, module))
+    ServiceProcess.Builder b = ServiceProcess.builder(module, appJar(home, module));
+    if (TRAINER.equals(module)) { // RL rollouts on the pure-Java engine (rolloutEngine: auto)
+      b.jvmArg("--add-modules=jdk.incubator.vector");
+    }
+    ServiceProcess s = b
         .property("kafka.bootstrap.servers", kafka.bootstrapServers())
         .property("quarkus.devservices.enabled", "false")
         .properties(props)

@@ -110,7 +110,8 @@ public final class RlRun {
           ? (RolloutEngines.javaAvailable(policy) ? "java" : "djl") : spec.rolloutEngine();
       RlJob job = new RlJob(policy, prompts, reward, spec.train(), identity, checkpoints, listener, tok.padId(),
           tok.eosId(), ids -> tok.decode(ids, true), engine == null ? "djl" : engine);
-      LOG.info("{}: {} prompts, {}", spec.settings().mode(), data.size(), spec.settings());
+      LOG.info("{}: {} prompts, {}, rollouts on the {} engine", spec.settings().mode(), data.size(),
+          spec.settings(), engine == null ? "djl" : engine);
       TrainResult result = train(job, spec.settings(), manager, spec.resume());
       Path modelDir = spec.outDir().resolve("model");
       if (result.completed()) {
