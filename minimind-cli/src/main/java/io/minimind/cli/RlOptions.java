@@ -50,6 +50,14 @@ final class RlOptions {
   @Option(names = "--temperature", defaultValue = "0.8", description = "rollout sampling temperature; default ${DEFAULT-VALUE}")
   double temperature;
 
+  @Option(names = "--top-k", defaultValue = "0", description = "rollouts sample among the k likeliest tokens;"
+      + " 0 = whole vocabulary (MiniMind's rollouts: 50); default ${DEFAULT-VALUE}")
+  int topK;
+
+  @Option(names = "--top-p", defaultValue = "1.0", description = "rollouts sample from the smallest set with this"
+      + " much probability; 1 = whole vocabulary (MiniMind's rollouts: 0.85); default ${DEFAULT-VALUE}")
+  double topP;
+
   @Option(names = "--reward-weight", description = "rule reward name=weight (repeatable): length, think, format, repetition,"
       + " target; default length=1, think=1, repetition=1 (MiniMind's rule rewards)")
   List<String> rewardWeights = new ArrayList<>();
@@ -67,7 +75,7 @@ final class RlOptions {
         stopAfterSteps, keepCheckpoints);
     Path outDir = out != null ? out : Path.of("runs", settings.mode());
     return new RlRun.Spec(settings, data, outDir, initFrom, tokenizer, cfg, weights(), List.copyOf(targetTokens),
-        maxBadLines, resume, rolloutEngine);
+        maxBadLines, resume, rolloutEngine, topK, topP);
   }
 
   double learningRate(double fallback) {

@@ -28,7 +28,8 @@ class TrainRlCommandTest {
       Run r = run("train", algorithm, "--data", PROMPTS.toString(), "--init-from", model.toString(),
           "--out", tmp.resolve(algorithm).toString(), "--max-steps", "2", "--batch-size", "2",
           "--max-new-tokens", "4", "--max-seq-len", "64", "--lr", "1e-4", "--reward-weight", "length=1",
-          "--reward-weight", "repetition=0.5", "--rollout-engine", algorithm.equals("cispo") ? "java" : "djl");
+          "--reward-weight", "repetition=0.5", "--rollout-engine", algorithm.equals("cispo") ? "java" : "djl",
+          "--top-k", algorithm.equals("spo") ? "50" : "0", "--top-p", algorithm.equals("spo") ? "0.85" : "1");
       System.out.println(r.out());
       assertEquals(0, r.code(), algorithm + ": " + r.err());
       assertTrue(r.out().contains("reward_mean"), r.out());

@@ -129,7 +129,8 @@ final class StageRuns {
     RlRun.Outcome out = RlRun.run(new RlRun.Spec(settings, in.data(), in.outDir(),
         in.requiredInitFrom(), in.tokenizer(), in.train().train(), rewardWeights,
         a.strings("targetTokens", List.of()), in.train().maxBadLines(), in.resume(),
-        a.text("rolloutEngine", "auto")), listener);
+        a.text("rolloutEngine", "auto"), a.integer("topK", 0, 0), a.number("topP", 1.0, 0.0, true)),
+        listener);
     return new StageOutput(out.result(), outputs(out.modelDir()),
         Map.of("prompts", (double) out.prompts()));
   }

@@ -162,6 +162,8 @@ class AlgorithmStagesTest {
     p.put("maxNewTokens", 4);
     p.put("maxSeqLen", 64);
     p.put("rewardWeights", Map.of("length", 1.0, "repetition", 1.0));
+    p.put("topK", 50); // MiniMind's rollout filter
+    p.put("topP", 0.85);
     return p;
   }
 

@@ -28,23 +28,29 @@ public final class EngineRolloutGenerator implements RolloutGenerator {
 
   private final MiniMindModel model;
   private final int maxNewTokens;
-  private final double temperature;
+  private final RolloutSampling sampling;
   private final int endId;
   private final Function<int[], String> decoder;
   private final int threads;
 
   public EngineRolloutGenerator(MiniMindModel model, int maxNewTokens, double temperature, int endId,
       Function<int[], String> decoder, int threads) {
+    this(model, maxNewTokens, RolloutSampling.wholeVocabulary(temperature), endId, decoder, threads);
+  }
+
+  /** @param sampling temperature and top-k/top-p filter of the rollouts */
+  public EngineRolloutGenerator(MiniMindModel model, int maxNewTokens, RolloutSampling sampling, int endId,
+      Function<int[], String> decoder, int threads) {
     if (model.config().useMoe()) {
       throw new IllegalArgumentException("the Java rollout engine supports dense models only; use the DJL one for MoE");
     }
-    if (maxNewTokens < 1 || !(temperature > 0) || threads < 1) {
-      throw new IllegalArgumentException("rollouts need maxNewTokens >= 1, temperature > 0 and threads >= 1, got "
-          + maxNewTokens + ", " + temperature + ", " + threads);
+    if (maxNewTokens < 1 || threads < 1) {
+      throw new IllegalArgumentException("rollouts need maxNewTokens >= 1 and threads >= 1, got "
+          + maxNewTokens + ", " + threads);
     }
     this.model = model;
     this.maxNewTokens = maxNewTokens;
-    this.temperature = temperature;
+    this.sampling = sampling;
     this.endId = endId;
     this.decoder = decoder;
     this.threads = threads;
@@ -62,7 +68,7 @@ public final class EngineRolloutGenerator implements RolloutGenerator {
   @Override
   public List<RolloutSample> generate(List<RlPrompt> prompts, int samplesPerPrompt, long seed) {
     int vocab = model.config().vocabSize();
-    RolloutRows rows = new RolloutRows(prompts, samplesPerPrompt, seed, maxNewTokens, temperature, endId, vocab,
+    RolloutRows rows = new RolloutRows(prompts, samplesPerPrompt, seed, maxNewTokens, sampling, endId, vocab,
         model.config().maxPositionEmbeddings());
     int n = rows.n;
     try (InferenceEngine engine = new InferenceEngine(weightsOf(model), Math.max(PREFILL_CHUNK, rows.longest), n,

@@ -23,7 +23,7 @@ public final class PolicyRolloutGenerator implements RolloutGenerator {
   private final MiniMindModel model;
   private final NDManager manager;
   private final int maxNewTokens;
-  private final double temperature;
+  private final RolloutSampling sampling;
   private final int endId;
   private final Function<int[], String> decoder;
 
@@ -32,21 +32,29 @@ public final class PolicyRolloutGenerator implements RolloutGenerator {
    */
   public PolicyRolloutGenerator(MiniMindModel model, NDManager manager, int maxNewTokens, double temperature,
       int endId, Function<int[], String> decoder) {
-    if (maxNewTokens < 1 || !(temperature > 0)) {
-      throw new IllegalArgumentException("rollouts need maxNewTokens >= 1 and temperature > 0, got "
-          + maxNewTokens + ", " + temperature);
+    this(model, manager, maxNewTokens, RolloutSampling.wholeVocabulary(temperature), endId, decoder);
+  }
+
+  /**
+   * @param sampling temperature and top-k/top-p filter of the rollouts
+   * @param decoder completion ids → text without special tokens
+   */
+  public PolicyRolloutGenerator(MiniMindModel model, NDManager manager, int maxNewTokens,
+      RolloutSampling sampling, int endId, Function<int[], String> decoder) {
+    if (maxNewTokens < 1) {
+      throw new IllegalArgumentException("rollouts need maxNewTokens >= 1, got " + maxNewTokens);
     }
     this.model = model;
     this.manager = manager;
     this.maxNewTokens = maxNewTokens;
-    this.temperature = temperature;
+    this.sampling = sampling;
     this.endId = endId;
     this.decoder = decoder;
   }
 
   @Override
   public List<RolloutSample> generate(List<RlPrompt> prompts, int samplesPerPrompt, long seed) {
-    RolloutRows rows = new RolloutRows(prompts, samplesPerPrompt, seed, maxNewTokens, temperature, endId,
+    RolloutRows rows = new RolloutRows(prompts, samplesPerPrompt, seed, maxNewTokens, sampling, endId,
         model.config().vocabSize(), model.config().maxPositionEmbeddings());
     int n = rows.n;
     int width = rows.longest + rows.steps;

@@ -25,10 +25,20 @@ import java.util.function.Function;
  * @param decoder completion ids → text without special tokens
  * @param rolloutEngine djl or java ({@link RolloutEngines}); part of the run's identity, since the
  *     two may round a logit differently and so, rarely, sample differently
+ * @param rolloutTopK rolloutTopP the rollouts' top-k/top-p filter (0 and 1: whole vocabulary); the
+ *     temperature comes from the algorithm's settings
  */
 public record RlJob(MiniMindModel policy, PromptSource prompts, RewardFunction reward, TrainConfig cfg,
     RunIdentity identity, Checkpoints checkpoints, ProgressListener listener, int padId, int endId,
-    Function<int[], String> decoder, String rolloutEngine) {
+    Function<int[], String> decoder, String rolloutEngine, int rolloutTopK, double rolloutTopP) {
+
+  /** A job sampling rollouts from the whole vocabulary. */
+  public RlJob(MiniMindModel policy, PromptSource prompts, RewardFunction reward, TrainConfig cfg,
+      RunIdentity identity, Checkpoints checkpoints, ProgressListener listener, int padId, int endId,
+      Function<int[], String> decoder, String rolloutEngine) {
+    this(policy, prompts, reward, cfg, identity, checkpoints, listener, padId, endId, decoder,
+        rolloutEngine, 0, 1.0);
+  }
 
   /** A job with the DJL rollout engine. */
   public RlJob(MiniMindModel policy, PromptSource prompts, RewardFunction reward, TrainConfig cfg,
@@ -39,7 +49,12 @@ public record RlJob(MiniMindModel policy, PromptSource prompts, RewardFunction r
 
   /** The rollout generator on the policy. */
   RolloutGenerator rollouts(ai.djl.ndarray.NDManager manager, int maxNewTokens, double temperature) {
-    return RolloutEngines.create(rolloutEngine, policy, manager, maxNewTokens, temperature, endId, decoder);
+    return RolloutEngines.create(rolloutEngine, policy, manager, maxNewTokens, sampling(temperature), endId,
+        decoder);
+  }
+
+  private RolloutSampling sampling(double temperature) {
+    return new RolloutSampling(temperature, rolloutTopK, rolloutTopP);
   }
 
   /** The identity with the algorithm's settings added. */
@@ -47,6 +62,7 @@ public record RlJob(MiniMindModel policy, PromptSource prompts, RewardFunction r
     Map<String, String> all = new HashMap<>(identity.settings());
     all.putAll(settings);
     all.put("rolloutEngine", rolloutEngine);
+    all.putAll(sampling(1.0).identity()); // the filter only; the temperature is in the settings
     return new RunIdentity(identity.mode(), identity.dataFingerprint(), identity.tokenizerSha256(), identity.padId(), all);
   }
 }

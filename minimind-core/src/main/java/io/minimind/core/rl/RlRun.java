@@ -50,10 +50,24 @@ public final class RlRun {
    * @param maxBadLines bad JSONL lines tolerated before the run stops
    * @param resume continue from the newest checkpoint
    * @param rolloutEngine djl, java or auto ({@link RolloutEngines})
+   * @param rolloutTopK rolloutTopP the rollouts' top-k/top-p filter ({@link RolloutSampling}; 0 and
+   *     1 = whole vocabulary, MiniMind's rollout generate uses 50 and 0.85)
    */
   public record Spec(RlSettings settings, Path data, Path outDir, Path initFrom, Path tokenizerDir,
       TrainConfig train, Map<String, Double> rewardWeights, java.util.List<String> targetTokens, int maxBadLines,
-      boolean resume, String rolloutEngine) {}
+      boolean resume, String rolloutEngine, int rolloutTopK, double rolloutTopP) {
+    public Spec {
+      new RolloutSampling(1.0, rolloutTopK, rolloutTopP); // validates the filter before any work
+    }
+
+    /** A spec sampling rollouts from the whole vocabulary. */
+    public Spec(RlSettings settings, Path data, Path outDir, Path initFrom, Path tokenizerDir,
+        TrainConfig train, Map<String, Double> rewardWeights, java.util.List<String> targetTokens,
+        int maxBadLines, boolean resume, String rolloutEngine) {
+      this(settings, data, outDir, initFrom, tokenizerDir, train, rewardWeights, targetTokens, maxBadLines,
+          resume, rolloutEngine, 0, 1.0);
+    }
+  }
 
   /** The result and where the model went (null unless the run completed). */
   public record Outcome(TrainResult result, Path modelDir, MiniMindConfig config, int prompts) {}
@@ -109,7 +123,8 @@ public final class RlRun {
       String engine = "auto".equals(spec.rolloutEngine())
           ? (RolloutEngines.javaAvailable(policy) ? "java" : "djl") : spec.rolloutEngine();
       RlJob job = new RlJob(policy, prompts, reward, spec.train(), identity, checkpoints, listener, tok.padId(),
-          tok.eosId(), ids -> tok.decode(ids, true), engine == null ? "djl" : engine);
+          tok.eosId(), ids -> tok.decode(ids, true), engine == null ? "djl" : engine, spec.rolloutTopK(),
+          spec.rolloutTopP());
       LOG.info("{}: {} prompts, {}, rollouts on the {} engine", spec.settings().mode(), data.size(),
           spec.settings(), engine == null ? "djl" : engine);
       TrainResult result = train(job, spec.settings(), manager, spec.resume());

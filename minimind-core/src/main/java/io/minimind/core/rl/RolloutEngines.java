@@ -24,6 +24,12 @@ public final class RolloutEngines {
 
   public static RolloutGenerator create(String name, MiniMindModel policy, NDManager manager, int maxNewTokens,
       double temperature, int endId, Function<int[], String> decoder) {
+    return create(name, policy, manager, maxNewTokens, RolloutSampling.wholeVocabulary(temperature), endId,
+        decoder);
+  }
+
+  public static RolloutGenerator create(String name, MiniMindModel policy, NDManager manager, int maxNewTokens,
+      RolloutSampling sampling, int endId, Function<int[], String> decoder) {
     String kind = name == null ? "djl" : name;
     if (!NAMES.contains(kind)) {
       throw new IllegalArgumentException("rolloutEngine must be one of " + NAMES + ", got " + name);
@@ -34,8 +40,8 @@ public final class RolloutEngines {
     }
     if (kind.equals("java") || (kind.equals("auto") && javaAvailable(policy))) {
       int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-      return new EngineRolloutGenerator(policy, maxNewTokens, temperature, endId, decoder, threads);
+      return new EngineRolloutGenerator(policy, maxNewTokens, sampling, endId, decoder, threads);
     }
-    return new PolicyRolloutGenerator(policy, manager, maxNewTokens, temperature, endId, decoder);
+    return new PolicyRolloutGenerator(policy, manager, maxNewTokens, sampling, endId, decoder);
   }
 }

@@ -32,8 +32,8 @@ final class RolloutRows {
   /**
    * @param context the model's context length (prompt + completion must fit)
    */
-  RolloutRows(List<RlPrompt> prompts, int samplesPerPrompt, long seed, int maxNewTokens, double temperature,
-      int endId, int vocab, int context) {
+  RolloutRows(List<RlPrompt> prompts, int samplesPerPrompt, long seed, int maxNewTokens,
+      RolloutSampling sampling, int endId, int vocab, int context) {
     for (RlPrompt p : prompts) {
       for (int j = 0; j < samplesPerPrompt; j++) {
         rows.add(p);
@@ -47,7 +47,8 @@ final class RolloutRows {
     }
     this.vocab = vocab;
     this.endId = endId;
-    this.sampling = new GenerationConfig(steps, temperature, 0, 1.0, 1.0, new int[] {endId}, seed);
+    this.sampling = new GenerationConfig(steps, sampling.temperature(), sampling.topK(), sampling.topP(),
+        1.0, new int[] {endId}, seed);
     this.sampler = new Sampler(vocab);
     this.rngs = new Rng[n];
     long base = new Rng(seed).nextLong();

@@ -101,4 +101,33 @@ class RolloutTest {
       assertTrue(worst < 1e-4, "log-probs differ by " + worst);
     }
   }
+
+  @Test
+  void topKOneAndATinyTopPSampleTheLikeliestToken() {
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      MiniMindModel model = RlFixtures.model(m, 4);
+      PromptSource source = RlFixtures.prompts(2, 12);
+      List<RlPrompt> prompts = List.of(source.get(0), source.get(1));
+      RolloutSampling greedyK = new RolloutSampling(0.8, 1, 1.0);
+      RolloutSampling greedyP = new RolloutSampling(0.8, 0, 1e-6);
+      List<RolloutSample> k1 = new PolicyRolloutGenerator(model, m, 16, greedyK, RlFixtures.END, RlFixtures::decode)
+          .generate(prompts, 2, 1);
+      List<RolloutSample> k1OtherSeed = new PolicyRolloutGenerator(model, m, 16, greedyK, RlFixtures.END,
+          RlFixtures::decode).generate(prompts, 2, 2);
+      List<RolloutSample> p0 = new EngineRolloutGenerator(model, 16, greedyP, RlFixtures.END, RlFixtures::decode, 2)
+          .generate(prompts, 2, 3);
+      List<RolloutSample> free = new PolicyRolloutGenerator(model, m, 16, 5.0, RlFixtures.END, RlFixtures::decode)
+          .generate(prompts, 2, 1);
+      int differ = 0;
+      for (int i = 0; i < 4; i++) {
+        assertArrayEquals(k1.get(i).completionIds(), k1OtherSeed.get(i).completionIds(), "row " + i);
+        assertArrayEquals(k1.get(i).completionIds(), p0.get(i).completionIds(), "row " + i);
+        differ += java.util.Arrays.equals(k1.get(i).completionIds(), free.get(i).completionIds()) ? 0 : 1;
+        for (float lp : k1.get(i).oldLogProbs()) {
+          assertTrue(lp < 0, "the old log-probs stay those of the whole distribution: " + lp);
+        }
+      }
+      assertTrue(differ > 0, "unfiltered sampling at temperature 5 differs from the filtered rows");
+    }
+  }
 }

@@ -183,20 +183,22 @@ public final class StageParameters {
         number("gamma", 0.0, false, 1.0, false, 1.0, "reward discount"),
         number("lambda", 0.0, false, 1.0, false, 0.95, "GAE lambda"),
         integer("oldActorRefresh", 1L, null, 4L, "steps between refreshes of the old actor"),
-        maxNewTokens(), rolloutTemperature(), rewardWeights(), targetTokens(), rolloutEngine()));
+        maxNewTokens(), rolloutTemperature(), rolloutTopK(), rolloutTopP(), rewardWeights(),
+        targetTokens(), rolloutEngine()));
     t.put(StageKind.GRPO, withExtra(training(16, 8e-8, 1),
         integer("groupSize", 2L, 64L, 4L, "completions sampled per prompt"),
-        beta(0.02), clipEpsilon(0.2), maxNewTokens(), rolloutTemperature(), rewardWeights(),
-        targetTokens(), rolloutEngine()));
+        beta(0.02), clipEpsilon(0.2), maxNewTokens(), rolloutTemperature(), rolloutTopK(),
+        rolloutTopP(), rewardWeights(), targetTokens(), rolloutEngine()));
     t.put(StageKind.CISPO, withExtra(training(16, 8e-8, 1),
         integer("groupSize", 2L, 64L, 4L, "completions sampled per prompt"),
         beta(0.02),
         number("epsilonHigh", 0.0, true, null, false, 5.0,
             "upper clamp of the stop-gradient importance weight"),
-        maxNewTokens(), rolloutTemperature(), rewardWeights(), targetTokens(), rolloutEngine()));
+        maxNewTokens(), rolloutTemperature(), rolloutTopK(), rolloutTopP(), rewardWeights(),
+        targetTokens(), rolloutEngine()));
     t.put(StageKind.SPO, withExtra(training(16, 1e-7, 1),
-        beta(0.02), maxNewTokens(), rolloutTemperature(), rewardWeights(), targetTokens(),
-        rolloutEngine()));
+        beta(0.02), maxNewTokens(), rolloutTemperature(), rolloutTopK(), rolloutTopP(),
+        rewardWeights(), targetTokens(), rolloutEngine()));
     t.put(StageKind.PUBLISH, List.of(
         text("modelName", MODEL_NAME_PATTERN, null, "name under models/ in the artifact root")));
     for (StageKind k : StageKind.values()) {
@@ -252,6 +254,16 @@ public final class StageParameters {
 
   private static ParameterDef rolloutTemperature() {
     return number("temperature", 0.0, true, null, false, 0.8, "sampling temperature of the rollouts");
+  }
+
+  private static ParameterDef rolloutTopK() {
+    return integer("topK", 0L, null, 0L,
+        "rollouts sample among the k likeliest tokens; 0 = whole vocabulary (MiniMind: 50)");
+  }
+
+  private static ParameterDef rolloutTopP() {
+    return number("topP", 0.0, true, 1.0, false, 1.0,
+        "rollouts sample from the smallest set with this much probability (MiniMind: 0.85)");
   }
 
   private static ParameterDef targetTokens() {
