@@ -4,8 +4,9 @@ import io.minimind.core.train.TrainConfig;
 import picocli.CommandLine.Option;
 
 /**
- * The training hyper-parameters and run controls of the commands whose model comes from elsewhere
- * ({@code train dpo}, {@code train distill}); unset options keep the algorithm's defaults.
+ * The training hyper-parameters and run controls of the {@code train} commands (inside {@link
+ * TrainOptions} for pretrain, sft, reason and lora; directly in dpo and distill); unset options keep
+ * the algorithm's defaults.
  */
 final class HyperParameterOptions {
   @Option(names = "--epochs") Integer epochs;

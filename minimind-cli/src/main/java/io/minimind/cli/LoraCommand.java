@@ -55,8 +55,8 @@ final class LoraCommand implements Callable<Integer> {
     LoraConfig lora = new LoraConfig(rank, alpha, LoraConfig.parseTargets(ids));
     engine.apply();
     var spec = new LoraRun.Spec(options.data, options.out, options.initFrom, lora,
-        options.trainConfig(io.minimind.core.train.TrainConfig.loraDefaults()), options.maxBadLines,
-        options.resume);
+        options.trainConfig(io.minimind.core.train.TrainConfig.loraDefaults()), options.hyper.maxBadLines,
+        options.hyper.resume);
     LoraRun.Outcome o = LoraRun.run(spec, new ConsoleProgress(System.out, LoraRun.MODE));
     System.out.printf(Locale.ROOT, "lora: rank %d, alpha %s, targets %s on %s: %,d adapter"
         + " parameters (%,d base parameters frozen); data: %s%n", lora.rank(), lora.alpha(),

@@ -103,12 +103,9 @@ public final class DpoRun {
       DpoTrainer trainer = new DpoTrainer(policy, reference, source.data(), spec.train(),
           spec.beta(), identity, checkpoints, listener);
       TrainResult result = trainer.run(manager, spec.resume());
-      Path modelDir = spec.outDir().resolve("model");
-      if (result.completed()) {
-        ModelDirectory.save(policy, tokenizer, modelDir);
-      }
-      return new TrainingRun.Outcome(result, result.completed() ? modelDir : null,
-          policy.config(), policy.parameterCount(), source.data().describe());
+      return new TrainingRun.Outcome(result,
+          TrainingRun.finishedModel(result, policy, tokenizer, spec.outDir()), policy.config(),
+          policy.parameterCount(), source.data().describe());
     }
   }
 

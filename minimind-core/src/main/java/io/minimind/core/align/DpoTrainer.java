@@ -9,11 +9,10 @@ import io.minimind.core.data.TokenDataset;
 import io.minimind.core.data.TokenizedSample;
 import io.minimind.core.model.MiniMindModel;
 import io.minimind.core.model.ModelOutput;
-import io.minimind.core.nn.GraphConstants;
 import io.minimind.core.train.AdamW;
+import io.minimind.core.train.AdamWTraining;
 import io.minimind.core.train.Batch;
-import io.minimind.core.train.GradMode;
-import io.minimind.core.train.LrSchedule;
+import io.minimind.core.train.MicroBatchGradients;
 import io.minimind.core.train.MicroBatchPlan;
 import io.minimind.core.train.OptimizerStep;
 import io.minimind.core.train.ProgressListener;
@@ -23,7 +22,6 @@ import io.minimind.core.train.StepResult;
 import io.minimind.core.train.TrainConfig;
 import io.minimind.core.train.TrainResult;
 import io.minimind.core.train.TrainableWeights;
-import io.minimind.core.train.TrainingDivergedException;
 import io.minimind.core.train.TrainingLoop;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -88,14 +86,9 @@ public final class DpoTrainer {
    * @param resume continue from the newest checkpoint when there is one
    */
   public TrainResult run(NDManager manager, boolean resume) throws IOException {
-    GradMode.offOnThisThread();
     TrainableWeights trainable = TrainableWeights.fullModel(policy);
-    try (AdamW optimizer = new AdamW(manager, 0.9, 0.999, 1e-8, cfg.weightDecay())) {
-      TrainingLoop loop = new TrainingLoop(cfg, identity, checkpoints,
-          trainable.checkpoint(optimizer, manager), listener);
-      return loop.run((step, total) -> step(manager, step, total, trainable, optimizer),
-          totalSteps(), resume);
-    }
+    return AdamWTraining.run(trainable, cfg, identity, checkpoints, listener, manager, totalSteps(),
+        resume, (step, total, optimizer) -> step(manager, step, total, trainable, optimizer));
   }
 
   private StepResult step(NDManager manager, long step, long total, TrainableWeights trainable,
@@ -116,21 +109,14 @@ public final class DpoTrainer {
           NDArray logProbs = SequenceLogProbs.sum(
               out.logits(), batch.targetArray(scope), batch.weightArray(scope)); // (2P)
           DpoLoss.Result r = DpoLoss.compute(logProbs, refLogProbs, beta);
-          NDArray objective = out.auxLoss() == null ? r.loss() : r.loss().add(out.auxLoss());
-          collector.backward(objective.div(GraphConstants.scalar(objective, micro)));
-          double loss = Scalars.asDouble(r.loss());
-          if (!Double.isFinite(loss)) {
-            throw new TrainingDivergedException("DPO loss is " + loss + " at step " + (step + 1)
-                + " (micro-batch " + a + "); lower the learning rate");
-          }
-          lossSum += loss;
+          lossSum += MicroBatchGradients.backwardFinite(collector, r.loss(), out.auxLoss(), micro,
+              "DPO loss", step, a);
           auxSum += out.auxLoss() == null ? 0 : Scalars.asDouble(out.auxLoss());
           metrics.add(r);
         }
       }
     }
-    double lr = LrSchedule.minimind(step, total, cfg.learningRate());
-    OptimizerStep.Update u = OptimizerStep.apply(trainable.parameters(), optimizer, lr, cfg.gradClip());
+    OptimizerStep.Update u = OptimizerStep.scheduled(trainable.parameters(), optimizer, cfg, step, total);
     return new StepResult(lossSum / micro, auxSum / micro, u.learningRate(), u.gradNorm(),
         positions, plan.epochOfStep(step), metrics.toMap());
   }

@@ -8,6 +8,7 @@ import io.minimind.core.io.CheckpointFormatException;
 import io.minimind.core.io.ConfigJson;
 import io.minimind.core.io.FileDigest;
 import io.minimind.core.io.SafeDType;
+import io.minimind.core.model.MiniMindConfig;
 import io.minimind.core.model.MiniMindModel;
 import io.minimind.core.tokenizer.MiniMindTokenizer;
 import java.io.IOException;
@@ -37,30 +38,22 @@ public final class ModelDirectory {
     });
   }
 
-
   /**
    * Loads a model directory (or a training checkpoint). Without tokenizer files the bundled
    * MiniMind tokenizer is used, and {@link Loaded#bundledTokenizer()} says so.
    */
   public static Loaded load(Path dir, NDManager manager) throws IOException {
-    Path config = dir.resolve(Checkpoints.CONFIG_FILE);
-    Path weights = dir.resolve(Checkpoints.MODEL_FILE);
-    if (!Files.isRegularFile(config) || !Files.isRegularFile(weights)) {
-      throw new CheckpointFormatException(
-          dir + " is not a model directory: it needs config.json and model.safetensors");
-    }
+    requireModelFiles(dir);
     boolean hasTokenizer = Files.isRegularFile(dir.resolve("tokenizer.json"));
     MiniMindTokenizer tokenizer =
         hasTokenizer ? MiniMindTokenizer.load(dir) : MiniMindTokenizer.defaultTokenizer();
-    MiniMindModel model = new MiniMindModel(ConfigJson.read(config));
-    if (model.config().vocabSize() < tokenizer.vocabSize()) {
+    MiniMindConfig config = ConfigJson.read(dir.resolve(Checkpoints.CONFIG_FILE));
+    if (config.vocabSize() < tokenizer.vocabSize()) {
       throw new CheckpointFormatException(dir + ": the model's vocab_size "
-          + model.config().vocabSize() + " is smaller than the tokenizer's " + tokenizer.vocabSize());
+          + config.vocabSize() + " is smaller than the tokenizer's " + tokenizer.vocabSize());
     }
     Engine.getInstance().setRandomSeed(0);
-    model.initializeRandom(manager, DataType.FLOAT32);
-    ModelWeights.load(model, weights);
-    return new Loaded(model, tokenizer, !hasTokenizer);
+    return new Loaded(loadModel(dir, manager), tokenizer, !hasTokenizer);
   }
 
   /**
@@ -84,17 +77,21 @@ public final class ModelDirectory {
    * the tokenizer: a DPO reference, a distillation teacher or student.
    */
   public static MiniMindModel loadModel(Path dir, NDManager manager) throws IOException {
-    Path config = dir.resolve(Checkpoints.CONFIG_FILE);
-    Path weights = dir.resolve(Checkpoints.MODEL_FILE);
-    if (!Files.isRegularFile(config) || !Files.isRegularFile(weights)) {
+    requireModelFiles(dir);
+    MiniMindModel model = new MiniMindModel(ConfigJson.read(dir.resolve(Checkpoints.CONFIG_FILE)));
+    model.initializeRandom(manager, DataType.FLOAT32); // every value is overwritten below
+    ModelWeights.load(model, dir.resolve(Checkpoints.MODEL_FILE));
+    return model;
+  }
+
+  private static void requireModelFiles(Path dir) throws CheckpointFormatException {
+    if (!Files.isRegularFile(dir.resolve(Checkpoints.CONFIG_FILE))
+        || !Files.isRegularFile(dir.resolve(Checkpoints.MODEL_FILE))) {
       throw new CheckpointFormatException(
           dir + " is not a model directory: it needs config.json and model.safetensors");
     }
-    MiniMindModel model = new MiniMindModel(ConfigJson.read(config));
-    model.initializeRandom(manager, DataType.FLOAT32); // every value is overwritten below
-    ModelWeights.load(model, weights);
-    return model;
   }
+
 
   /**
    * Hex SHA-256 of a model directory's weights file: identifies a frozen model (DPO reference,

@@ -104,12 +104,9 @@ public final class DistillRun {
       DistillTrainer trainer = new DistillTrainer(student, teacher, source.data(), spec.train(),
           spec.alpha(), spec.temperature(), identity, checkpoints, listener);
       TrainResult result = trainer.run(manager, spec.resume());
-      Path modelDir = spec.outDir().resolve("model");
-      if (result.completed()) {
-        ModelDirectory.save(student, tokenizer, modelDir);
-      }
-      return new TrainingRun.Outcome(result, result.completed() ? modelDir : null,
-          student.config(), student.parameterCount(), source.data().describe());
+      return new TrainingRun.Outcome(result,
+          TrainingRun.finishedModel(result, student, tokenizer, spec.outDir()), student.config(),
+          student.parameterCount(), source.data().describe());
     }
   }
 

@@ -9,11 +9,10 @@ import io.minimind.core.data.TokenDataset;
 import io.minimind.core.data.TokenizedSample;
 import io.minimind.core.model.MiniMindModel;
 import io.minimind.core.model.ModelOutput;
-import io.minimind.core.nn.GraphConstants;
 import io.minimind.core.train.AdamW;
+import io.minimind.core.train.AdamWTraining;
 import io.minimind.core.train.Batch;
-import io.minimind.core.train.GradMode;
-import io.minimind.core.train.LrSchedule;
+import io.minimind.core.train.MicroBatchGradients;
 import io.minimind.core.train.MicroBatchPlan;
 import io.minimind.core.train.OptimizerStep;
 import io.minimind.core.train.ProgressListener;
@@ -23,7 +22,6 @@ import io.minimind.core.train.StepResult;
 import io.minimind.core.train.TrainConfig;
 import io.minimind.core.train.TrainResult;
 import io.minimind.core.train.TrainableWeights;
-import io.minimind.core.train.TrainingDivergedException;
 import io.minimind.core.train.TrainingLoop;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -98,14 +96,9 @@ public final class DistillTrainer {
    * @param manager owns the optimizer state
    */
   public TrainResult run(NDManager manager, boolean resume) throws IOException {
-    GradMode.offOnThisThread();
     TrainableWeights trainable = TrainableWeights.fullModel(student);
-    try (AdamW optimizer = new AdamW(manager, 0.9, 0.999, 1e-8, cfg.weightDecay())) {
-      TrainingLoop loop = new TrainingLoop(cfg, identity, checkpoints,
-          trainable.checkpoint(optimizer, manager), listener);
-      return loop.run((step, total) -> step(manager, step, total, trainable, optimizer),
-          totalSteps(), resume);
-    }
+    return AdamWTraining.run(trainable, cfg, identity, checkpoints, listener, manager, totalSteps(),
+        resume, (step, total, optimizer) -> step(manager, step, total, trainable, optimizer));
   }
 
   private StepResult step(NDManager manager, long step, long total, TrainableWeights trainable,
@@ -123,21 +116,16 @@ public final class DistillTrainer {
           ModelOutput out = student.forward(inputs, null, null, 0, true);
           DistillationLoss.Result r = DistillationLoss.compute(out.logits(), teacherLogits,
               batch.targetArray(scope), batch.weightArray(scope), out.auxLoss(), alpha, temperature);
-          collector.backward(r.loss().div(GraphConstants.scalar(r.loss(), micro)));
-          double loss = Scalars.asDouble(r.loss());
-          if (!Double.isFinite(loss)) {
-            throw new TrainingDivergedException("distillation loss is " + loss + " at step "
-                + (step + 1) + " (micro-batch " + a + "); lower the learning rate");
-          }
-          sums[0] += loss;
+          // the MoE aux loss is already inside r.loss(), weighted by alpha as MiniMind does
+          sums[0] += MicroBatchGradients.backwardFinite(collector, r.loss(), null, micro,
+              "distillation loss", step, a);
           sums[1] += Scalars.asDouble(r.ce());
           sums[2] += Scalars.asDouble(r.kl());
           sums[3] += out.auxLoss() == null ? 0 : Scalars.asDouble(out.auxLoss());
         }
       }
     }
-    double lr = LrSchedule.minimind(step, total, cfg.learningRate());
-    OptimizerStep.Update u = OptimizerStep.apply(trainable.parameters(), optimizer, lr, cfg.gradClip());
+    OptimizerStep.Update u = OptimizerStep.scheduled(trainable.parameters(), optimizer, cfg, step, total);
     double kl = sums[2] / micro;
     Map<String, Double> metrics = Map.of(TOTAL, sums[0] / micro, CE, sums[1] / micro, KL, kl,
         DISTILL, temperature * temperature * kl);

@@ -3,6 +3,7 @@ package io.minimind.core.rl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.minimind.core.nn.GraphConstants;
+import io.minimind.core.train.Scalars;
 import java.util.Map;
 
 /**
@@ -38,10 +39,10 @@ public final class CispoLoss {
       NDArray kl = Masked.k3(logp, refLogp);
       NDArray perToken = logp.mul(weight).sub(kl.mul(GraphConstants.scalar(kl, beta))).neg();
       NDArray loss = Masked.sequenceMean(perToken, mask).mean();
-      double clipFraction = Masked.value(Masked.tokenMean(
+      double clipFraction = Scalars.asDouble(Masked.tokenMean(
           ratio.stopGradient().gt(epsilonHigh).toType(mask.getDataType(), false), mask));
       Map<String, Double> metrics = Map.of(
-          "kl_ref", Masked.value(Masked.tokenMean(kl, mask)),
+          "kl_ref", Scalars.asDouble(Masked.tokenMean(kl, mask)),
           "clip_fraction", clipFraction);
       return new LossTerms(scope.ret(loss), metrics);
     }

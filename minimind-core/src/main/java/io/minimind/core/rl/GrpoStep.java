@@ -4,14 +4,13 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import io.minimind.core.model.MiniMindModel;
-import io.minimind.core.nn.GraphConstants;
 import io.minimind.core.rl.reward.RewardFunction;
 import io.minimind.core.train.AdamW;
-import io.minimind.core.train.LrSchedule;
+import io.minimind.core.train.MicroBatchGradients;
 import io.minimind.core.train.OptimizerStep;
+import io.minimind.core.train.Scalars;
 import io.minimind.core.train.StepFunction;
 import io.minimind.core.train.StepResult;
 import io.minimind.core.train.TrainConfig;
@@ -31,6 +30,7 @@ public final class GrpoStep implements StepFunction {
   private final RolloutGenerator generator;
   private final RewardFunction reward;
   private final GrpoSettings s;
+  private final GroupLoss loss;
   private final TrainConfig cfg;
   private final AdamW optimizer;
   private final NDManager manager;
@@ -44,10 +44,19 @@ public final class GrpoStep implements StepFunction {
     this.generator = generator;
     this.reward = reward;
     this.s = settings;
+    this.loss = "cispo".equals(settings.lossType())
+        ? new CispoLoss(settings.beta(), settings.epsilonHigh())::compute
+        : new GrpoLoss(settings.beta(), settings.clipEpsilon())::compute;
     this.cfg = cfg;
     this.optimizer = optimizer;
     this.manager = manager;
     this.padId = padId;
+  }
+
+  /** GRPO's or CISPO's token loss: (logp, old logp, ref logp, advantages, mask) → terms. */
+  @FunctionalInterface
+  private interface GroupLoss {
+    LossTerms compute(NDArray logp, NDArray oldLogp, NDArray refLogp, NDArray advantages, NDArray mask);
   }
 
   @Override
@@ -66,30 +75,25 @@ public final class GrpoStep implements StepFunction {
       RolloutBatch batch = new RolloutBatch(scored.samples(), padId);
       try (NDManager scope = manager.newSubManager()) {
         DataType dt = policy.dataType();
-        NDArray ref = TokenLogProbs.of(reference, batch, scope, false).logp();
+        NDArray ref = TokenLogProbs.frozen(reference, batch, scope);
         NDArray mask = batch.completionMask(scope, dt);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
           TokenLogProbs.Result pol = TokenLogProbs.of(policy, batch, scope, true);
           NDArray advantages = scope.create(adv).toType(dt, false);
-          LossTerms t = "cispo".equals(s.lossType())
-              ? new CispoLoss(s.beta(), s.epsilonHigh()).compute(pol.logp(), batch.oldLogProbs(scope, dt), ref, advantages, mask)
-              : new GrpoLoss(s.beta(), s.clipEpsilon()).compute(pol.logp(), batch.oldLogProbs(scope, dt), ref, advantages, mask);
-          NDArray objective = pol.auxLoss() == null ? t.loss() : t.loss().add(pol.auxLoss());
-          collector.backward(objective.div(GraphConstants.scalar(objective, micro)));
-          lossSum += Masked.value(t.loss());
-          auxSum += pol.auxLoss() == null ? 0 : Masked.value(pol.auxLoss());
+          LossTerms t = loss.compute(pol.logp(), batch.oldLogProbs(scope, dt), ref, advantages, mask);
+          MicroBatchGradients.backward(collector, t.loss(), pol.auxLoss(), micro);
+          lossSum += Scalars.asDouble(t.loss());
+          auxSum += pol.auxLoss() == null ? 0 : Scalars.asDouble(pol.auxLoss());
           Map<String, Double> metrics = new LinkedHashMap<>(t.metrics());
-          metrics.put("entropy", Masked.value(Masked.tokenMean(pol.entropy(), mask)));
+          metrics.put("entropy", Scalars.asDouble(Masked.tokenMean(pol.entropy(), mask)));
           rolloutMetrics(metrics, scored, adv);
           metrics.put("update_s", (System.nanoTime() - t0) / 1e9);
           stats.add(metrics);
         }
       }
     }
-    double lr = LrSchedule.minimind(step, totalSteps, cfg.learningRate());
     long t1 = System.nanoTime();
-    Map<String, Parameter> params = policy.parameters();
-    OptimizerStep.Update u = OptimizerStep.apply(params, optimizer, lr, cfg.gradClip());
+    OptimizerStep.Update u = OptimizerStep.scheduled(policy.parameters(), optimizer, cfg, step, totalSteps);
     Map<String, Double> metrics = stats.means();
     metrics.merge("update_s", (System.nanoTime() - t1) / 1e9, Double::sum);
     return new StepResult(lossSum / micro, auxSum / micro, u.learningRate(), u.gradNorm(), positions,

@@ -33,9 +33,4 @@ final class Masked {
     NDArray d = refLogp.sub(logp);
     return d.exp().sub(d).sub(GraphConstants.scalar(d, 1.0));
   }
-
-  /** A scalar array as a double. */
-  static double value(NDArray scalar) {
-    return scalar.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
-  }
 }

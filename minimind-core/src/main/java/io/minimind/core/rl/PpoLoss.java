@@ -3,6 +3,7 @@ package io.minimind.core.rl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.minimind.core.nn.GraphConstants;
+import io.minimind.core.train.Scalars;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -65,12 +66,12 @@ public final class PpoLoss {
       NDArray value = Masked.tokenMean(err.maximum(clippedErr), mask).mul(GraphConstants.scalar(err, 0.5));
       NDArray loss = policy.add(value.mul(GraphConstants.scalar(value, valueLossCoef)));
       Map<String, Double> metrics = new LinkedHashMap<>();
-      metrics.put("policy_loss", Masked.value(policy));
-      metrics.put("value_loss", Masked.value(value));
-      metrics.put("kl_ref", Masked.value(Masked.tokenMean(kl, mask)));
+      metrics.put("policy_loss", Scalars.asDouble(policy));
+      metrics.put("value_loss", Scalars.asDouble(value));
+      metrics.put("kl_ref", Scalars.asDouble(Masked.tokenMean(kl, mask)));
       NDArray lr = logRatio.stopGradient();
-      metrics.put("approx_kl", Masked.value(Masked.tokenMean(lr.mul(lr).mul(0.5), mask)));
-      metrics.put("clip_fraction", Masked.value(Masked.tokenMean(
+      metrics.put("approx_kl", Scalars.asDouble(Masked.tokenMean(lr.mul(lr).mul(0.5), mask)));
+      metrics.put("clip_fraction", Scalars.asDouble(Masked.tokenMean(
           ratio.stopGradient().sub(1).abs().gt(epsilon).toType(mask.getDataType(), false), mask)));
       return new LossTerms(scope.ret(loss), metrics);
     }

@@ -7,11 +7,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.minimind.core.model.MiniMindModel;
-import io.minimind.core.nn.GraphConstants;
 import io.minimind.core.rl.reward.RewardFunction;
 import io.minimind.core.train.AdamW;
 import io.minimind.core.train.LrSchedule;
+import io.minimind.core.train.MicroBatchGradients;
 import io.minimind.core.train.OptimizerStep;
+import io.minimind.core.train.Scalars;
 import io.minimind.core.train.StepFunction;
 import io.minimind.core.train.StepResult;
 import io.minimind.core.train.TrainConfig;
@@ -73,8 +74,8 @@ public final class PpoStep implements StepFunction {
       try (NDManager scope = manager.newSubManager()) {
         DataType dt = models.actor().dataType();
         NDArray mask = batch.completionMask(scope, dt);
-        NDArray old = TokenLogProbs.of(models.oldActor(), batch, scope, false).logp();
-        NDArray ref = TokenLogProbs.of(models.reference(), batch, scope, false).logp();
+        NDArray old = TokenLogProbs.frozen(models.oldActor(), batch, scope);
+        NDArray ref = TokenLogProbs.frozen(models.reference(), batch, scope);
         NDArray oldValues = completionValues(batch, scope, false).mul(mask); // (N, R), 0 past each end
         double[][] v = rows(oldValues, batch);
         Gae.Result gae = Gae.compute(v, scored.rewards(), batch.lengths(), s.gamma(), s.lambda());
@@ -84,13 +85,12 @@ public final class PpoStep implements StepFunction {
           NDArray values = completionValues(batch, scope, true);
           LossTerms t = loss.compute(pol.logp(), old, ref, array(scope, adv, dt), values, oldValues,
               array(scope, gae.returns(), dt), mask);
-          NDArray objective = pol.auxLoss() == null ? t.loss() : t.loss().add(pol.auxLoss());
-          collector.backward(objective.div(GraphConstants.scalar(objective, micro)));
-          lossSum += Masked.value(t.loss());
-          auxSum += pol.auxLoss() == null ? 0 : Masked.value(pol.auxLoss());
+          MicroBatchGradients.backward(collector, t.loss(), pol.auxLoss(), micro);
+          lossSum += Scalars.asDouble(t.loss());
+          auxSum += pol.auxLoss() == null ? 0 : Scalars.asDouble(pol.auxLoss());
           Map<String, Double> metrics = new LinkedHashMap<>(t.metrics());
-          metrics.put("entropy", Masked.value(Masked.tokenMean(pol.entropy(), mask)));
-          metrics.put("value_mean", Masked.value(Masked.tokenMean(oldValues, mask)));
+          metrics.put("entropy", Scalars.asDouble(Masked.tokenMean(pol.entropy(), mask)));
+          metrics.put("value_mean", Scalars.asDouble(Masked.tokenMean(oldValues, mask)));
           GrpoStep.rolloutMetrics(metrics, scored, flatCounted(adv, batch.lengths()));
           metrics.put("update_s", (System.nanoTime() - t0) / 1e9);
           stats.add(metrics);
@@ -98,9 +98,9 @@ public final class PpoStep implements StepFunction {
       }
     }
     long t1 = System.nanoTime();
-    double lr = LrSchedule.minimind(step, totalSteps, cfg.learningRate());
     double criticLr = LrSchedule.minimind(step, totalSteps, s.criticLearningRate());
-    OptimizerStep.Update u = OptimizerStep.apply(models.actor().parameters(), actorOptimizer, lr, cfg.gradClip());
+    OptimizerStep.Update u = OptimizerStep.scheduled(models.actor().parameters(), actorOptimizer, cfg, step,
+        totalSteps);
     OptimizerStep.Update c = OptimizerStep.apply(models.critic().parameters(), criticOptimizer, criticLr, cfg.gradClip());
     if ((step + 1) % s.oldActorRefresh() == 0) {
       NamedParameters.copy(models.actor().parameters(), models.oldActor().parameters());

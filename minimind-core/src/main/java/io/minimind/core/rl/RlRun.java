@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.minimind.core.checkpoint.Checkpoints;
-import io.minimind.core.checkpoint.ModelDirectory;
 import io.minimind.core.checkpoint.ModelWeights;
 import io.minimind.core.data.BadLinePolicy;
 import io.minimind.core.data.JsonlDataset;
@@ -18,6 +17,7 @@ import io.minimind.core.train.ProgressListener;
 import io.minimind.core.train.RunIdentity;
 import io.minimind.core.train.TrainConfig;
 import io.minimind.core.train.TrainResult;
+import io.minimind.core.train.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,11 +128,8 @@ public final class RlRun {
       LOG.info("{}: {} prompts, {}, rollouts on the {} engine", spec.settings().mode(), data.size(),
           spec.settings(), engine == null ? "djl" : engine);
       TrainResult result = train(job, spec.settings(), manager, spec.resume());
-      Path modelDir = spec.outDir().resolve("model");
-      if (result.completed()) {
-        ModelDirectory.save(policy, tok, modelDir);
-      }
-      return new Outcome(result, result.completed() ? modelDir : null, config, data.size());
+      return new Outcome(result, TrainingRun.finishedModel(result, policy, tok, spec.outDir()), config,
+          data.size());
     }
   }
 

@@ -3,6 +3,7 @@ package io.minimind.core.rl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.minimind.core.nn.GraphConstants;
+import io.minimind.core.train.Scalars;
 import java.util.Map;
 
 /**
@@ -37,7 +38,7 @@ public final class SpoLoss {
       NDArray kl = Masked.k3(logp, refLogp);
       NDArray perToken = logp.mul(a).neg().add(kl.mul(GraphConstants.scalar(kl, beta)));
       NDArray loss = Masked.sequenceMean(perToken, mask).mean();
-      return new LossTerms(scope.ret(loss), Map.of("kl_ref", Masked.value(Masked.tokenMean(kl, mask))));
+      return new LossTerms(scope.ret(loss), Map.of("kl_ref", Scalars.asDouble(Masked.tokenMean(kl, mask))));
     }
   }
 }

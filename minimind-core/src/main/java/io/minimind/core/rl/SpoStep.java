@@ -6,11 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import io.minimind.core.model.MiniMindModel;
-import io.minimind.core.nn.GraphConstants;
 import io.minimind.core.rl.reward.RewardFunction;
 import io.minimind.core.train.AdamW;
-import io.minimind.core.train.LrSchedule;
+import io.minimind.core.train.MicroBatchGradients;
 import io.minimind.core.train.OptimizerStep;
+import io.minimind.core.train.Scalars;
 import io.minimind.core.train.StepFunction;
 import io.minimind.core.train.StepResult;
 import io.minimind.core.train.TrainConfig;
@@ -78,15 +78,14 @@ public final class SpoStep implements StepFunction {
       RolloutBatch batch = new RolloutBatch(samples, padId);
       try (NDManager scope = manager.newSubManager()) {
         DataType dt = policy.dataType();
-        NDArray ref = TokenLogProbs.of(reference, batch, scope, false).logp();
+        NDArray ref = TokenLogProbs.frozen(reference, batch, scope);
         NDArray mask = batch.completionMask(scope, dt);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
           TokenLogProbs.Result pol = TokenLogProbs.of(policy, batch, scope, true);
           LossTerms t = loss.compute(pol.logp(), ref, scope.create(adv).toType(dt, false), mask);
-          NDArray objective = pol.auxLoss() == null ? t.loss() : t.loss().add(pol.auxLoss());
-          collector.backward(objective.div(GraphConstants.scalar(objective, micro)));
-          lossSum += Masked.value(t.loss());
-          auxSum += pol.auxLoss() == null ? 0 : Masked.value(pol.auxLoss());
+          MicroBatchGradients.backward(collector, t.loss(), pol.auxLoss(), micro);
+          lossSum += Scalars.asDouble(t.loss());
+          auxSum += pol.auxLoss() == null ? 0 : Scalars.asDouble(pol.auxLoss());
           double[] meanLogp = Masked.sequenceMean(pol.logp().stopGradient(), mask)
               .toType(DataType.FLOAT64, false).toDoubleArray();
           double rho = 0;
@@ -94,7 +93,7 @@ public final class SpoStep implements StepFunction {
             rho += tracker.update(samples.get(i).prompt().index(), scored.rewards()[i], meanLogp[i]);
           }
           Map<String, Double> metrics = new LinkedHashMap<>(t.metrics());
-          metrics.put("entropy", Masked.value(Masked.tokenMean(pol.entropy(), mask)));
+          metrics.put("entropy", Scalars.asDouble(Masked.tokenMean(pol.entropy(), mask)));
           metrics.put("baseline_mean", Stats.mean(baselines));
           metrics.put("rho_mean", rho / samples.size());
           GrpoStep.rolloutMetrics(metrics, scored, adv);
@@ -103,8 +102,7 @@ public final class SpoStep implements StepFunction {
         }
       }
     }
-    double lr = LrSchedule.minimind(step, totalSteps, cfg.learningRate());
-    OptimizerStep.Update u = OptimizerStep.apply(policy.parameters(), optimizer, lr, cfg.gradClip());
+    OptimizerStep.Update u = OptimizerStep.scheduled(policy.parameters(), optimizer, cfg, step, totalSteps);
     return new StepResult(lossSum / micro, auxSum / micro, u.learningRate(), u.gradNorm(), positions,
         batches.epochOf((step + 1) * micro - 1), stats.means());
   }

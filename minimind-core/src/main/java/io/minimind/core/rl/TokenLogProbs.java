@@ -24,11 +24,28 @@ public final class TokenLogProbs {
   public static Result of(MiniMindModel model, RolloutBatch batch, NDManager m, boolean training) {
     int r = batch.completionLen;
     ModelOutput out = model.forward(batch.inputIds(m), batch.attentionMask(m), null, r + 1, training);
-    NDArray logits = out.logits().get(":, :" + r + ", :"); // (N, R, V): predictions of the R completion tokens
-    NDArray logSoftmax = logits.logSoftmax(-1); // (N, R, V)
-    NDArray logp = logSoftmax.gather(batch.completionIds(m).expandDims(-1), -1).squeeze(-1); // (N, R)
+    NDArray logSoftmax = completionLogSoftmax(out, r); // (N, R, V)
     NDArray ls = logSoftmax.stopGradient();
     NDArray entropy = ls.exp().mul(ls).sum(new int[] {-1}).neg(); // (N, R)
-    return new Result(logp, entropy, out.auxLoss());
+    return new Result(gather(logSoftmax, batch, m), entropy, out.auxLoss());
+  }
+
+  /**
+   * Only the (N, R) log-probs of a frozen model (reference, old actor), in inference mode: the
+   * entropy, which nobody reads for these, is not computed.
+   */
+  public static NDArray frozen(MiniMindModel model, RolloutBatch batch, NDManager m) {
+    int r = batch.completionLen;
+    ModelOutput out = model.forward(batch.inputIds(m), batch.attentionMask(m), null, r + 1, false);
+    return gather(completionLogSoftmax(out, r), batch, m);
+  }
+
+  /** (N, R, V) log-softmax of the logits that predict the R completion tokens. */
+  private static NDArray completionLogSoftmax(ModelOutput out, int r) {
+    return out.logits().get(":, :" + r + ", :").logSoftmax(-1);
+  }
+
+  private static NDArray gather(NDArray logSoftmax, RolloutBatch batch, NDManager m) {
+    return logSoftmax.gather(batch.completionIds(m).expandDims(-1), -1).squeeze(-1); // (N, R)
   }
 }

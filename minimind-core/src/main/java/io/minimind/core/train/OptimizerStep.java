@@ -34,6 +34,13 @@ public final class OptimizerStep {
     }
   }
 
+  /** {@link #apply} at MiniMind's scheduled learning rate for {@code step} of {@code totalSteps}. */
+  public static Update scheduled(Map<String, Parameter> params, AdamW optimizer, TrainConfig cfg,
+      long step, long totalSteps) {
+    double lr = LrSchedule.minimind(step, totalSteps, cfg.learningRate());
+    return apply(params, optimizer, lr, cfg.gradClip());
+  }
+
   private static Map<String, NDArray> gradients(Map<String, Parameter> params) {
     Map<String, NDArray> grads = new LinkedHashMap<>();
     for (Map.Entry<String, Parameter> e : params.entrySet()) {

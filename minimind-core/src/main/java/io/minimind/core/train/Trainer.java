@@ -1,21 +1,17 @@
 package io.minimind.core.train;
 
-import io.minimind.core.nn.GraphConstants;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import io.minimind.core.checkpoint.Checkpoints;
-import io.minimind.core.checkpoint.TrainerState;
 import io.minimind.core.data.TokenDataset;
 import io.minimind.core.data.TokenizedSample;
 import io.minimind.core.model.MiniMindModel;
 import io.minimind.core.model.ModelOutput;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -86,15 +82,10 @@ public final class Trainer {
    * @param resume continue from the newest checkpoint when there is one
    */
   public TrainResult run(NDManager manager, boolean resume) throws IOException {
-    GradMode.offOnThisThread();
     DataOrder order = new DataOrder(data.size(), cfg.seed(), cfg.shuffle());
     Map<String, Parameter> params = trainable.parameters();
-    try (AdamW optimizer = new AdamW(manager, 0.9, 0.999, 1e-8, cfg.weightDecay())) {
-      TrainingLoop loop = new TrainingLoop(cfg, identity, checkpoints,
-          trainable.checkpoint(optimizer, manager), listener);
-      return loop.run((step, total) -> trainStep(manager, step, total, order, params, optimizer),
-          totalSteps(), resume);
-    }
+    return AdamWTraining.run(trainable, cfg, identity, checkpoints, listener, manager, totalSteps(),
+        resume, (step, total, optimizer) -> trainStep(manager, step, total, order, params, optimizer));
   }
 
   private StepResult trainStep(
@@ -111,21 +102,13 @@ public final class Trainer {
           GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         ModelOutput out = model.forward(batch.inputArray(scope), null, null, 0, true);
         NDArray ce = LanguageModelLoss.crossEntropy(out.logits(), batch.targetArray(scope), batch.weightArray(scope));
-        NDArray objective = out.auxLoss() == null ? ce : ce.add(out.auxLoss());
-        collector.backward(objective.div(GraphConstants.scalar(objective, micro)));
-        double loss = Scalars.asDouble(ce);
-        if (!Double.isFinite(loss)) {
-          throw new TrainingDivergedException(
-              "loss is " + loss + " at step " + (step + 1) + " (micro-batch " + a + "); lower the learning rate");
-        }
-        lossSum += loss;
+        lossSum += MicroBatchGradients.backwardFinite(collector, ce, out.auxLoss(), micro, "loss", step, a);
         if (out.auxLoss() != null) {
           auxSum += Scalars.asDouble(out.auxLoss());
         }
       }
     }
-    double lr = LrSchedule.minimind(step, total, cfg.learningRate());
-    OptimizerStep.Update u = OptimizerStep.apply(params, optimizer, lr, cfg.gradClip());
+    OptimizerStep.Update u = OptimizerStep.scheduled(params, optimizer, cfg, step, total);
     int epoch = epochOf((step + 1) * micro - 1);
     return new StepResult(lossSum / micro, auxSum / micro, u.learningRate(), u.gradNorm(), positions,
         epoch, Map.of());

@@ -19,8 +19,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,11 +108,7 @@ public final class TrainingRun {
             source.fingerprint(), tokenizer.sha256(), tokenizer.padId(), settings);
         Trainer trainer = new Trainer(model, data, spec.train(), identity, checkpoints, listener);
         TrainResult result = trainer.run(manager, spec.resume());
-        Path modelDir = spec.outDir().resolve("model");
-        if (result.completed()) {
-          ModelDirectory.save(model, tokenizer, modelDir);
-        }
-        return new Outcome(result, result.completed() ? modelDir : null, config,
+        return new Outcome(result, finishedModel(result, model, tokenizer, spec.outDir()), config,
             model.parameterCount(), data.describe());
       }
     }
@@ -146,5 +142,20 @@ public final class TrainingRun {
           + " is smaller than the tokenizer's vocabulary of " + tok.vocabSize());
     }
     return config;
+  }
+
+  /**
+   * Writes a completed run's model to {@code <outDir>/model} and returns that directory; a run that
+   * stopped early (cancel, {@code stopAfterSteps}) writes nothing and returns null — its
+   * checkpoints are where it continues from.
+   */
+  public static Path finishedModel(TrainResult result, MiniMindModel model, MiniMindTokenizer tokenizer,
+      Path outDir) throws IOException {
+    if (!result.completed()) {
+      return null;
+    }
+    Path modelDir = outDir.resolve("model");
+    ModelDirectory.save(model, tokenizer, modelDir);
+    return modelDir;
   }
 }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import io.minimind.core.checkpoint.Checkpoints;
+import io.minimind.core.data.TokenDataset;
 import io.minimind.core.data.TokenizedSample;
 import io.minimind.core.model.MiniMindModel;
 import io.minimind.core.train.Batch;
@@ -33,7 +34,7 @@ class DpoTrainerTest {
   }
 
   /** Mean β·((log π(c) − log π_ref(c)) − (log π(r) − log π_ref(r))) over {@code pairs}. */
-  static double meanMargin(MiniMindModel policy, MiniMindModel reference, Pairs pairs) {
+  static double meanMargin(MiniMindModel policy, MiniMindModel reference, TokenDataset pairs) {
     try (NDManager scope = policy.parameters().values().iterator().next().getArray()
         .getManager().newSubManager()) {
       List<TokenizedSample> rows = new ArrayList<>();
@@ -58,8 +59,8 @@ class DpoTrainerTest {
 
   @Test
   void dpoRaisesTheMarginOnHeldOutPairs(@TempDir Path tmp) throws Exception {
-    Pairs train = Pairs.random(32, 1);
-    Pairs heldOut = Pairs.random(16, 2);
+    TokenDataset train = Pairs.random(32, 1);
+    TokenDataset heldOut = Pairs.random(16, 2);
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
       MiniMindModel policy = Pairs.model(m, Pairs.tiny(32, 2), 3);
       MiniMindModel reference = Pairs.model(m, Pairs.tiny(32, 2), 3); // same initial weights
@@ -89,7 +90,7 @@ class DpoTrainerTest {
 
   @Test
   void aResumedRunEndsIdenticalToAnUninterruptedOne(@TempDir Path tmp) throws Exception {
-    Pairs train = Pairs.random(20, 5);
+    TokenDataset train = Pairs.random(20, 5);
     int n = 4;
     float[][] straight;
     List<Double> straightLosses;
@@ -140,7 +141,7 @@ class DpoTrainerTest {
 
   @Test
   void stepsDoNotLeakNativeArrays(@TempDir Path tmp) throws Exception {
-    Pairs train = Pairs.random(8, 9);
+    TokenDataset train = Pairs.random(8, 9);
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
       MiniMindModel policy = Pairs.model(m, Pairs.tiny(32, 1), 7);
       MiniMindModel reference = Pairs.model(m, Pairs.tiny(32, 1), 7);

@@ -8,6 +8,7 @@ import io.minimind.core.data.TokenizedSample;
 import io.minimind.core.model.MiniMindConfig;
 import io.minimind.core.model.MiniMindModel;
 import io.minimind.core.model.Presets;
+import io.minimind.core.train.InMemoryDataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -17,15 +18,13 @@ import java.util.Random;
  * chosen reply drawn from ids 32–47 or a rejected one from ids 48–63. The preference is learnable
  * and generalises to unseen prompts and replies, so held-out pairs can measure it.
  */
-final class Pairs implements TokenDataset {
+final class Pairs {
   static final int VOCAB = 64;
-  private final List<TokenizedSample> samples;
 
-  private Pairs(List<TokenizedSample> samples) {
-    this.samples = samples;
-  }
+  private Pairs() {}
 
-  static Pairs random(int pairs, long seed) {
+  /** {@code pairs} pairs as 2·pairs samples: chosen, rejected, chosen, rejected... */
+  static TokenDataset random(int pairs, long seed) {
     Random r = new Random(seed);
     List<TokenizedSample> out = new ArrayList<>();
     for (int i = 0; i < pairs; i++) {
@@ -33,7 +32,7 @@ final class Pairs implements TokenDataset {
       out.add(sample(prompt, tokens(r, 2 + r.nextInt(4), 32, 16)));
       out.add(sample(prompt, tokens(r, 2 + r.nextInt(4), 48, 16)));
     }
-    return new Pairs(out);
+    return new InMemoryDataset(out, "synthetic pairs");
   }
 
   private static int[] tokens(Random r, int n, int first, int count) {
@@ -66,20 +65,5 @@ final class Pairs implements TokenDataset {
     MiniMindModel model = new MiniMindModel(c);
     model.initializeRandom(m, DataType.FLOAT32);
     return model;
-  }
-
-  @Override
-  public int size() {
-    return samples.size();
-  }
-
-  @Override
-  public TokenizedSample get(int index) {
-    return samples.get(index);
-  }
-
-  @Override
-  public String describe() {
-    return "synthetic pairs: " + samples.size() / 2;
   }
 }

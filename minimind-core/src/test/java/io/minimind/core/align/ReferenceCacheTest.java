@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import io.minimind.core.data.TokenDataset;
 import io.minimind.core.data.TokenizedSample;
 import io.minimind.core.model.MiniMindModel;
 import io.minimind.core.train.Batch;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReferenceCacheTest {
   /** The batch DpoTrainer builds for {@code pairs}: chosen rows, then rejected rows. */
-  static Batch batch(Pairs data, int[] pairs) {
+  static Batch batch(TokenDataset data, int[] pairs) {
     List<TokenizedSample> rows = new ArrayList<>();
     for (int p : pairs) {
       rows.add(data.get(2 * p));
@@ -30,7 +31,7 @@ class ReferenceCacheTest {
 
   @Test
   void precomputedValuesEqualPerBatchOnesAndTheFileIsReusedByKey(@TempDir Path tmp) throws Exception {
-    Pairs data = Pairs.random(7, 3);
+    TokenDataset data = Pairs.random(7, 3);
     Path file = tmp.resolve("reference-logprobs.bin");
     int[] pairs = {5, 0, 3}; // another grouping and order than the precomputation's
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {

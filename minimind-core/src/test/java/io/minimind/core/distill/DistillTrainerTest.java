@@ -16,6 +16,7 @@ import io.minimind.core.model.MiniMindConfig;
 import io.minimind.core.model.MiniMindModel;
 import io.minimind.core.model.Presets;
 import io.minimind.core.train.Batch;
+import io.minimind.core.train.InMemoryDataset;
 import io.minimind.core.train.ProgressListener;
 import io.minimind.core.train.RunIdentity;
 import io.minimind.core.train.StepMetrics;
@@ -53,22 +54,7 @@ class DistillTrainerTest {
       }
       out.add(new TokenizedSample(ids, mask));
     }
-    return new TokenDataset() {
-      @Override
-      public int size() {
-        return out.size();
-      }
-
-      @Override
-      public TokenizedSample get(int index) {
-        return out.get(index);
-      }
-
-      @Override
-      public String describe() {
-        return "bigrams: " + out.size();
-      }
-    };
+    return new InMemoryDataset(out, "bigrams");
   }
 
   static MiniMindConfig config(int hidden, int layers, int vocab) {

@@ -6,15 +6,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import io.minimind.core.data.TokenDataset;
 import io.minimind.core.model.MiniMindConfig;
 import io.minimind.core.model.MiniMindModel;
 import io.minimind.core.model.Presets;
+import io.minimind.core.train.InMemoryDataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import io.minimind.core.data.TokenDataset;
-import io.minimind.core.data.TokenizedSample;
 
 /** Tiny models and helpers shared by the LoRA tests. */
 final class LoraFixtures {
@@ -76,34 +75,7 @@ final class LoraFixtures {
 
   /** {@code count} random sequences of 8..16 tokens with every target counted. */
   static TokenDataset randomData(int count, long seed) {
-    Random r = new Random(seed);
-    List<TokenizedSample> samples = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      int len = 8 + r.nextInt(9);
-      int[] ids = new int[len];
-      boolean[] mask = new boolean[len];
-      for (int t = 0; t < len; t++) {
-        ids[t] = 1 + r.nextInt(VOCAB - 1);
-        mask[t] = t > 0;
-      }
-      samples.add(new TokenizedSample(ids, mask));
-    }
-    return new TokenDataset() {
-      @Override
-      public int size() {
-        return samples.size();
-      }
-
-      @Override
-      public TokenizedSample get(int index) {
-        return samples.get(index);
-      }
-
-      @Override
-      public String describe() {
-        return "random " + samples.size();
-      }
-    };
+    return InMemoryDataset.random(count, 8, 16, VOCAB, seed);
   }
 
   /** Copies of every base tensor's values, by name. */

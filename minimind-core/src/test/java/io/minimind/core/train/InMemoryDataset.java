@@ -7,16 +7,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-/** Samples held in memory, for trainer tests. */
-final class InMemoryDataset implements TokenDataset {
+/** Samples held in memory, for trainer tests of every algorithm. */
+public final class InMemoryDataset implements TokenDataset {
   private final List<TokenizedSample> samples;
+  private final String label;
 
-  InMemoryDataset(List<TokenizedSample> samples) {
+  public InMemoryDataset(List<TokenizedSample> samples) {
+    this(samples, "in-memory");
+  }
+
+  /** @param label what {@link #describe} names, before the sample count */
+  public InMemoryDataset(List<TokenizedSample> samples, String label) {
     this.samples = samples;
+    this.label = label;
   }
 
   /** {@code count} random sequences of lengths in [minLen, maxLen], loss on every target. */
-  static InMemoryDataset random(int count, int minLen, int maxLen, int vocab, long seed) {
+  public static InMemoryDataset random(int count, int minLen, int maxLen, int vocab, long seed) {
     Random r = new Random(seed);
     List<TokenizedSample> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -44,6 +51,6 @@ final class InMemoryDataset implements TokenDataset {
 
   @Override
   public String describe() {
-    return "in-memory: " + samples.size() + " samples";
+    return label + ": " + samples.size() + " samples";
   }
 }
